@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { NextResponse } from 'next/server';
+import type { z } from 'zod';
+import { loadActor } from '@/lib/db/actors';
+import { findTokenOwner } from '@/lib/db/api-tokens';
+import { getSessionUser, type SessionUser } from '@/lib/auth/session';
+import type { Actor } from '@/lib/auth/policy';
+import { AppError, isAppError } from '@/lib/errors';
+
+export type RouteContext<P> = {
+  req: Request;
+  user: SessionUser;
+  actor: Actor;
+  params: P;
+};
+
+type NextRouteArgs<P> = { params: Promise<P> };
+
+/** JSON error body used by every API route: { error: { code, message, ...details } }. */
+export function errorResponse(err: AppError, requestId?: string): NextResponse {
+  return NextResponse.json(
+    { error: { code: err.code, message: err.message, ...(err.details ?? {}), ...(requestId ? { requestId } : {}) } },
+    { status: err.status },
+  );
+}
+
+/** Maps anything thrown to a JSON response; unexpected errors are logged with a request id, never shown. */
+export function toErrorResponse(e: unknown): NextResponse {
+  if (isAppError(e)) return errorResponse(e);
+  const requestId = randomUUID();
+  console.error(`[${requestId}]`, e);
+  const down = isDatabaseDown(e);
+  return errorResponse(
+    down
+      ? new AppError('UNAVAILABLE', 'The database is not answering. Try again in a moment.')
+      : new AppError('INTERNAL', 'Something went wrong on our side.'),
+    requestId,
+  );
+}
+
+function isDatabaseDown(e: unknown): boolean {
+  const text = String((e as { message?: string })?.message ?? e);
+  return /ECONNREFUSED|Can't reach database|connection terminated|timeout exceeded when trying to connect|DatabaseNotReachable/i.test(text);
+}
+
+/** The caller: a Bearer token (scripts) or the session cookie (browser). */
+export async function authenticate(req: Request): Promise<SessionUser | null> {
+  const header = req.headers.get('authorization');
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match?.[1]) throw new AppError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>".');
+    return findTokenOwner(match[1]);
+  }
+  return getSessionUser();
+}
+
+/**
+ * One wrapper for authenticated API routes: reads the caller, loads what policy needs, maps typed
+ * errors to JSON. A call with neither cookie nor token answers 401 JSON, never a redirect.
+ */
+export function withUser<P = Record<string, never>>(
+  handler: (ctx: RouteContext<P>) => Promise<Response>,
+): (req: Request, args: NextRouteArgs<P>) => Promise<Response> {
+  return async (req, args) => {
+    try {
+      const user = await authenticate(req);
+      if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in or send an API token (Authorization: Bearer <token>).');
+      const actor = await loadActor(user.id);
+      const params = (await args?.params) ?? ({} as P);
+      return await handler({ req, user, actor, params });
+    } catch (e) {
+      return toErrorResponse(e);
+    }
+  };
+}
+
+/** Parses a JSON body with a zod schema; a bad body answers 400 naming the field. */
+export async function parseJsonBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
+  let body: unknown;
+  try {
+    body = await req.json();
+  } catch {
+    throw new AppError('INVALID', 'The request body must be JSON.');
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join('.') || '(body)';
+    throw new AppError('INVALID', `${field}: ${issue?.message ?? 'invalid'}`, { field });
+  }
+  return parsed.data;
+}

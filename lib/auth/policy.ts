@@ -1,0 +1,75 @@
+// The ONE place that decides who may see and do what. Pages, server actions and API routes ask these
+// functions; nothing else decides. Pure: callers load the actor's memberships and the object first.
+
+export type Access = 'VIEWER' | 'EDITOR' | 'ADMIN';
+
+export type OrganisationAction =
+  | 'organisation.view'
+  | 'organisation.viewMembers'
+  | 'organisation.manageMembers'
+  | 'organisation.manageRoles'
+  | 'flow.create';
+
+export type FlowAction = 'flow.view' | 'flow.edit' | 'flow.administer';
+
+export type Action = OrganisationAction | FlowAction;
+
+/** Permissions as data: what each access level in an organisation allows there. */
+export const ACCESS_PERMISSIONS: Record<Access, readonly Action[]> = {
+  VIEWER: ['organisation.view', 'flow.view'],
+  EDITOR: ['organisation.view', 'flow.view', 'flow.edit', 'flow.create'],
+  ADMIN: [
+    'organisation.view',
+    'organisation.viewMembers',
+    'organisation.manageMembers',
+    'organisation.manageRoles',
+    'flow.view',
+    'flow.edit',
+    'flow.create',
+    'flow.administer',
+  ],
+};
+
+export type Actor = {
+  userId: string;
+  memberships: ReadonlyArray<{ organisationId: string; access: Access }>;
+};
+
+/** What policy needs to know of a flow. */
+export type FlowScope = {
+  ownerOrganisationId: string;
+  participantOrganisationIds: readonly string[];
+};
+
+function accessIn(actor: Actor, organisationId: string): Access | undefined {
+  return actor.memberships.find((m) => m.organisationId === organisationId)?.access;
+}
+
+export function allows(access: Access | undefined, action: Action): boolean {
+  return access !== undefined && ACCESS_PERMISSIONS[access].includes(action);
+}
+
+export function canOnOrganisation(actor: Actor, organisationId: string, action: OrganisationAction): boolean {
+  return allows(accessIn(actor, organisationId), action);
+}
+
+/** A user sees a flow their organisation takes part in. Outside reach, callers answer 404, not 403. */
+export function canSeeFlow(actor: Actor, flow: FlowScope): boolean {
+  return canOnFlow(actor, flow, 'flow.view');
+}
+
+/**
+ * flow.view and flow.edit: through any participating organisation (the co-editing issue narrows edit
+ * to one's own pool, enforced from the diff). flow.administer (metadata, participants): admins of the
+ * owner organisation.
+ */
+export function canOnFlow(actor: Actor, flow: FlowScope, action: FlowAction): boolean {
+  if (action === 'flow.administer') return allows(accessIn(actor, flow.ownerOrganisationId), action);
+  const orgs = new Set([flow.ownerOrganisationId, ...flow.participantOrganisationIds]);
+  return [...orgs].some((orgId) => allows(accessIn(actor, orgId), action));
+}
+
+/** Organisations in which the actor may do `action` (e.g. which may own a new flow). */
+export function organisationsWhere(actor: Actor, action: OrganisationAction): string[] {
+  return actor.memberships.filter((m) => allows(m.access, action)).map((m) => m.organisationId);
+}
