@@ -1,0 +1,94 @@
+import type { Access, Actor } from '@/lib/auth/policy';
+import { AppError } from '@/lib/errors';
+import type { ChangeAccessInput, RemoveMemberInput } from '@/lib/validation/organisations';
+import type { Prisma } from './generated/client';
+import { recordAudit } from './audit';
+import { db } from './client';
+import { assertOrganisationAction } from './organisations';
+
+export type MemberSummary = { userId: string; name: string; email: string; access: Access; since: Date };
+
+/** Members of an organisation, for those allowed to see them (admins); by name. */
+export async function listMembers(actor: Actor, organisationId: string): Promise<MemberSummary[]> {
+  assertOrganisationAction(actor, organisationId, 'organisation.viewMembers');
+  const rows = await db.membership.findMany({
+    where: { organisationId },
+    select: { access: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+    orderBy: [{ user: { name: 'asc' } }, { user: { email: 'asc' } }],
+  });
+  return rows.map((r) => ({ userId: r.user.id, name: r.user.name, email: r.user.email, access: r.access, since: r.createdAt }));
+}
+
+function lastAdmin(): AppError {
+  return new AppError('CONFLICT', 'An organisation must keep at least one admin. Make someone else admin first.', {
+    reason: 'LAST_ADMIN',
+  });
+}
+
+/**
+ * Locks the organisation row so that concurrent changes to its members run one after another: two
+ * admins demoting each other at the same moment must not leave the organisation without an admin.
+ */
+async function lockOrganisation(tx: Prisma.TransactionClient, organisationId: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM "Organisation" WHERE id = ${organisationId} FOR UPDATE`;
+}
+
+async function findMembership(tx: Prisma.TransactionClient, organisationId: string, userId: string) {
+  const membership = await tx.membership.findUnique({
+    where: { userId_organisationId: { userId, organisationId } },
+    select: { id: true, access: true },
+  });
+  if (!membership) throw new AppError('NOT_FOUND', 'That person is not a member of this organisation.');
+  return membership;
+}
+
+async function otherAdminCount(tx: Prisma.TransactionClient, organisationId: string, userId: string): Promise<number> {
+  return tx.membership.count({ where: { organisationId, access: 'ADMIN', NOT: { userId } } });
+}
+
+export async function changeMemberAccess(actor: Actor, input: ChangeAccessInput): Promise<void> {
+  assertOrganisationAction(actor, input.organisationId, 'organisation.manageMembers');
+  await db.$transaction(async (tx) => {
+    await lockOrganisation(tx, input.organisationId);
+    const membership = await findMembership(tx, input.organisationId, input.userId);
+    if (membership.access === input.access) return;
+    if (membership.access === 'ADMIN' && (await otherAdminCount(tx, input.organisationId, input.userId)) === 0) {
+      throw lastAdmin();
+    }
+    await tx.membership.update({ where: { id: membership.id }, data: { access: input.access } });
+    await recordAudit(
+      {
+        actorId: actor.userId,
+        action: 'membership.changeAccess',
+        objectType: 'Membership',
+        objectId: membership.id,
+        organisationId: input.organisationId,
+        data: { userId: input.userId, from: membership.access, to: input.access },
+      },
+      tx,
+    );
+  });
+}
+
+export async function removeMember(actor: Actor, input: RemoveMemberInput): Promise<void> {
+  assertOrganisationAction(actor, input.organisationId, 'organisation.manageMembers');
+  await db.$transaction(async (tx) => {
+    await lockOrganisation(tx, input.organisationId);
+    const membership = await findMembership(tx, input.organisationId, input.userId);
+    if (membership.access === 'ADMIN' && (await otherAdminCount(tx, input.organisationId, input.userId)) === 0) {
+      throw lastAdmin();
+    }
+    await tx.membership.delete({ where: { id: membership.id } });
+    await recordAudit(
+      {
+        actorId: actor.userId,
+        action: 'membership.remove',
+        objectType: 'Membership',
+        objectId: membership.id,
+        organisationId: input.organisationId,
+        data: { userId: input.userId, access: membership.access },
+      },
+      tx,
+    );
+  });
+}
