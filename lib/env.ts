@@ -3,6 +3,8 @@ import { z } from 'zod';
 // The only reader of process.env in the app: every setting is named, defaulted and checked here once.
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Set by Next itself; 'phase-production-build' while `next build` runs (no secrets needed then). */
+  NEXT_PHASE: z.string().optional(),
   DATABASE_URL: z.string().url().default('postgresql://postgres@127.0.0.1:5432/stafett'),
   NEXTAUTH_URL: z.string().url().optional(),
   NEXTAUTH_SECRET: z.string().min(16).optional(),

@@ -1,9 +1,75 @@
 import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import type { OAuthConfig } from 'next-auth/providers/oauth';
+import { env, oidcEnabled } from '@/lib/env';
+import { findUserIdByEmail, upsertSsoUser } from '@/lib/db/users';
+import { authorizeCredentials } from './credentials';
+import { authSecret } from './secret';
+import { clientIpFrom, SignInLockedError } from './sign-in-throttle';
 
-// Filled in by the foundation work: credentials provider (argon2), optional OIDC, JWT sessions,
-// user upsert in callbacks. Kept here so lib/auth is the only place that knows next-auth.
+export const OIDC_PROVIDER_ID = 'oidc';
+/** Error code the sign-in page shows as "try again later" when the database or hashing failed. */
+export const SIGN_IN_UNAVAILABLE = 'SignInUnavailable';
+
+type OidcProfile = { sub: string; email?: string; name?: string; preferred_username?: string };
+
+const credentials = CredentialsProvider({
+  id: 'credentials',
+  name: 'E-post och lösenord',
+  credentials: { email: { type: 'email' }, password: { type: 'password' } },
+  async authorize(input, req) {
+    try {
+      return await authorizeCredentials(input, { ip: clientIpFrom(req?.headers ?? {}) });
+    } catch (e) {
+      // next-auth passes the message to the browser: only our own codes may reach it, never a driver error.
+      if (e instanceof SignInLockedError) throw e;
+      console.error('[auth] sign-in failed unexpectedly', e);
+      throw new Error(SIGN_IN_UNAVAILABLE);
+    }
+  },
+});
+
+/** Generic OpenID Connect (Entra ID, Keycloak …), on only when issuer, client id and secret are all set. */
+function oidcProvider(): OAuthConfig<OidcProfile> {
+  const issuer = env.OIDC_ISSUER!.replace(/\/+$/, '');
+  return {
+    id: OIDC_PROVIDER_ID,
+    name: env.OIDC_NAME,
+    type: 'oauth',
+    wellKnown: `${issuer}/.well-known/openid-configuration`,
+    clientId: env.OIDC_CLIENT_ID,
+    clientSecret: env.OIDC_CLIENT_SECRET,
+    authorization: { params: { scope: 'openid email profile' } },
+    idToken: true,
+    checks: ['pkce', 'state'],
+    profile(profile) {
+      return { id: profile.sub, email: profile.email ?? null, name: profile.name ?? profile.preferred_username ?? profile.email ?? null };
+    },
+  };
+}
+
 export const authOptions: NextAuthOptions = {
-  session: { strategy: 'jwt' },
-  providers: [],
-  pages: { signIn: '/signin' },
+  secret: authSecret,
+  session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
+  providers: oidcEnabled ? [credentials, oidcProvider()] : [credentials],
+  // Errors (e.g. a refused single sign-on) come back to our own page, not next-auth's.
+  pages: { signIn: '/signin', error: '/signin' },
+  callbacks: {
+    // No adapter (Prisma 7's client does not fit them): single sign-on users are upserted here by email.
+    async signIn({ user, account }) {
+      if (account?.provider !== OIDC_PROVIDER_ID) return true;
+      if (!user.email) return false;
+      return (await upsertSsoUser({ email: user.email, name: user.name })) !== null;
+    },
+    async jwt({ token, user, account }) {
+      if (user) {
+        token.uid = account?.provider === OIDC_PROVIDER_ID && user.email ? ((await findUserIdByEmail(user.email)) ?? undefined) : user.id;
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      if (token.uid && session.user) session.user.id = token.uid;
+      return session;
+    },
+  },
 };
