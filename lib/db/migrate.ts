@@ -82,7 +82,7 @@ export function findSchemaEngine(root = ROOT): string | null {
 }
 
 function runPrismaDeploy(databaseUrl: string, engine: string | null): void {
-  const env = { ...process.env, DATABASE_URL: databaseUrl };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl };
   if (engine) env.PRISMA_SCHEMA_ENGINE_BINARY = engine;
   const run = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'prisma'), ['migrate', 'deploy'], {
     cwd: ROOT,
