@@ -1,0 +1,35 @@
+import { NextResponse } from 'next/server';
+import {
+  attachmentDisposition,
+  baseVersionFrom,
+  etagOf,
+  readBpmnBody,
+  revisionMessageFrom,
+  versionFromQuery,
+  withFlow,
+} from '@/lib/api/flow-route';
+import { findRevision } from '@/lib/db/flows/get-revision-xml';
+import { saveRevision } from '@/lib/db/flows/save-revision';
+
+/** The head revision's XML, or ?version=N; ETag is the version; ?download=1 makes it a file. */
+export const GET = withFlow('flow.view', async ({ flow, req }) => {
+  const revision = await findRevision(flow, versionFromQuery(req));
+  const etag = etagOf(revision.version);
+  const headers: Record<string, string> = { ETag: etag, 'Cache-Control': 'private, no-cache' };
+  if (new URL(req.url).searchParams.get('download') === '1') {
+    headers['Content-Disposition'] = attachmentDisposition(`${flow.name} v${revision.version}`, 'bpmn');
+  }
+  if (req.headers.get('if-none-match')?.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) {
+    return new Response(null, { status: 304, headers });
+  }
+  return new Response(revision.xml, { headers: { ...headers, 'Content-Type': 'application/xml; charset=utf-8' } });
+});
+
+/** The editor's save (the one save path): XML body, If-Match: <base version>. 409 when the flow moved on. */
+export const PUT = withFlow('flow.edit', async ({ flow, actor, req }) => {
+  const baseVersion = baseVersionFrom(req);
+  const message = revisionMessageFrom(req);
+  const xml = await readBpmnBody(req);
+  const { version } = await saveRevision(actor, flow.id, { xml, baseVersion, message });
+  return NextResponse.json({ version }, { headers: { ETag: etagOf(version) } });
+});

@@ -1,0 +1,79 @@
+import type { ModdleElement } from 'bpmn-moddle';
+import type { Actor } from '@/lib/auth/policy';
+import { applyOrganisationMapping } from '@/lib/bpmn/lanes';
+import { toXml } from '@/lib/bpmn/serialise';
+import { describeCollaboration } from '@/lib/domain/collaboration';
+import { AppError } from '@/lib/errors';
+import { flowMappingSchema, parseFlowInput, type FlowMapping } from '@/lib/validation/flows';
+import { db } from '../client';
+import { getFlowForActor } from './get-flow';
+import { findRevision, readStoredBpmn } from './get-revision-xml';
+import { saveRevision } from './save-revision';
+
+/**
+ * Links pools to organisations and lanes to roles (the step after importing a file from elsewhere), makes
+ * the mapped organisations participants, and saves the result as a new revision through the one save path.
+ * Needs flow.edit, not flow.administer: the importer is usually an editor, and a pool in the diagram
+ * already names the organisation it stands for.
+ */
+export async function mapFlowOrganisations(
+  actor: Actor,
+  flowId: string,
+  rawMapping: FlowMapping,
+  baseVersion: number,
+): Promise<{ version: number }> {
+  const mapping = parseFlowInput(flowMappingSchema, rawMapping);
+  const flow = await getFlowForActor(actor, flowId, 'flow.edit');
+  if (baseVersion !== flow.headVersion) {
+    throw new AppError('CONFLICT', `The flow has changed since version ${baseVersion}; the newest is version ${flow.headVersion}.`, {
+      headVersion: flow.headVersion,
+      baseVersion,
+    });
+  }
+  const definitions = await readStoredBpmn((await findRevision(flow, baseVersion)).xml);
+  const organisationIds = await checkMapping(definitions, mapping);
+  applyOrganisationMapping(definitions, mapping);
+  return saveRevision(
+    actor,
+    flow.id,
+    { xml: await toXml(definitions), baseVersion, message: 'Pooler och banor kopplade till organisationer och roller' },
+    { addParticipantIds: organisationIds },
+  );
+}
+
+/** 400 for ids not in the diagram, unknown organisations, and roles outside the lane's organisation. */
+async function checkMapping(definitions: ModdleElement, mapping: FlowMapping): Promise<string[]> {
+  const summary = describeCollaboration(definitions);
+  const participants = new Map(summary.participants.map((p) => [p.id, p]));
+  const lanes = new Map(summary.lanes.map((l) => [l.id, l]));
+  for (const id of Object.keys(mapping.participants)) {
+    if (!participants.has(id)) throw invalid(`participants.${id}`, 'no pool with this id in the diagram');
+  }
+  for (const id of Object.keys(mapping.lanes)) {
+    if (!lanes.has(id)) throw invalid(`lanes.${id}`, 'no lane with this id in the diagram');
+  }
+  const orgIds = [...new Set(Object.values(mapping.participants))];
+  const known = new Set((await db.organisation.findMany({ where: { id: { in: orgIds } }, select: { id: true } })).map((o) => o.id));
+  for (const [participantId, orgId] of Object.entries(mapping.participants)) {
+    if (!known.has(orgId)) throw invalid(`participants.${participantId}`, `unknown organisation ${orgId}`);
+  }
+  const roles = await db.role.findMany({
+    where: { id: { in: Object.values(mapping.lanes) } },
+    select: { id: true, organisationId: true, archivedAt: true },
+  });
+  const roleById = new Map(roles.map((r) => [r.id, r]));
+  for (const [laneId, roleId] of Object.entries(mapping.lanes)) {
+    const participantId = lanes.get(laneId)?.participantId;
+    const laneOrg = participantId ? (mapping.participants[participantId] ?? participants.get(participantId)?.organisationId) : undefined;
+    const role = roleById.get(roleId);
+    if (!laneOrg) throw invalid(`lanes.${laneId}`, 'map the lane’s pool to an organisation first');
+    if (!role || role.archivedAt || role.organisationId !== laneOrg) {
+      throw invalid(`lanes.${laneId}`, `${roleId} is not an active role of the pool’s organisation`);
+    }
+  }
+  return orgIds;
+}
+
+function invalid(field: string, message: string): AppError {
+  return new AppError('INVALID', `${field}: ${message}`, { field });
+}

@@ -1,0 +1,77 @@
+import type { ModdleElement } from 'bpmn-moddle';
+import { is, stringOf, walkContained } from '@/lib/bpmn/elements';
+import type { BpmnWarning } from '@/lib/bpmn/parse-bpmn';
+import { describeCollaboration } from '@/lib/domain/collaboration';
+import { db } from '../client';
+
+// A file from elsewhere (or an old export) may carry stafett:organisationId / stafett:roleId values that
+// mean nothing here. Such links would make an unknown pool look mapped, so we remove them: the pool or
+// lane then shows up as unmapped in the mapping step, and the user is told.
+
+export type LinkWarning = { code: 'UNKNOWN_ORGANISATION' | 'UNKNOWN_ROLE'; message: string; elementId?: string };
+export type ImportWarning = BpmnWarning | LinkWarning;
+
+const ORG_ATTR = 'stafett:organisationId';
+const ROLE_ATTR = 'stafett:roleId';
+
+type LinkedElements = { participants: ModdleElement[]; lanes: ModdleElement[] };
+
+function linkedElements(definitions: ModdleElement): LinkedElements {
+  const participants: ModdleElement[] = [];
+  const lanes: ModdleElement[] = [];
+  walkContained(definitions, (element) => {
+    if (is(element, 'bpmn:Participant')) participants.push(element);
+    else if (is(element, 'bpmn:Lane')) lanes.push(element);
+  });
+  return { participants, lanes };
+}
+
+/**
+ * Keeps only links to organisations that exist and to roles that belong to the organisation of the
+ * lane's pool; returns the linked organisations (the flow's participants) and what was removed.
+ */
+export async function pruneUnknownLinks(definitions: ModdleElement): Promise<{ organisationIds: string[]; warnings: LinkWarning[] }> {
+  const { participants, lanes } = linkedElements(definitions);
+  const warnings: LinkWarning[] = [];
+
+  const orgIds = participants.map((p) => stringOf(p, ORG_ATTR)).filter((id): id is string => Boolean(id));
+  const known = new Set((await db.organisation.findMany({ where: { id: { in: orgIds } }, select: { id: true } })).map((o) => o.id));
+  for (const participant of participants) {
+    const orgId = stringOf(participant, ORG_ATTR);
+    if (!orgId || known.has(orgId)) continue;
+    participant.set(ORG_ATTR, undefined);
+    warnings.push({
+      code: 'UNKNOWN_ORGANISATION',
+      elementId: participant.id,
+      message: `The pool "${participant.name ?? participant.id}" was linked to an organisation Stafett does not know; map it to one of yours.`,
+    });
+  }
+
+  const orgOfParticipant = new Map(participants.map((p) => [p.id, stringOf(p, ORG_ATTR)]));
+  const laneParticipant = new Map(describeCollaboration(definitions).lanes.map((l) => [l.id, l.participantId]));
+  const roleIds = lanes.map((l) => stringOf(l, ROLE_ATTR)).filter((id): id is string => Boolean(id));
+  const roles = new Map(
+    (await db.role.findMany({ where: { id: { in: roleIds } }, select: { id: true, organisationId: true } })).map((r) => [r.id, r.organisationId]),
+  );
+  for (const lane of lanes) {
+    const roleId = stringOf(lane, ROLE_ATTR);
+    if (!roleId) continue;
+    const participantId = lane.id ? laneParticipant.get(lane.id) : undefined;
+    const laneOrg = participantId ? orgOfParticipant.get(participantId) : undefined;
+    if (laneOrg && roles.get(roleId) === laneOrg) continue;
+    lane.set(ROLE_ATTR, undefined);
+    warnings.push({
+      code: 'UNKNOWN_ROLE',
+      elementId: lane.id,
+      message: `The lane "${lane.name ?? lane.id}" was linked to a role that is not in its organisation's catalogue; map it to one of its roles.`,
+    });
+  }
+  return { organisationIds: [...new Set(orgIds.filter((id) => known.has(id)))], warnings };
+}
+
+/** The name a file gives its flow: the collaboration's, else the first named process's, else the definitions'. */
+export function nameInFile(definitions: ModdleElement): string | undefined {
+  const roots = (definitions.get('rootElements') as ModdleElement[] | undefined) ?? [];
+  const named = (type: string) => roots.find((r) => is(r, type) && typeof r.name === 'string' && r.name.trim())?.name?.trim();
+  return named('bpmn:Collaboration') ?? named('bpmn:Process') ?? (definitions.name?.trim() || undefined);
+}
