@@ -1,0 +1,118 @@
+'use client';
+
+import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import type Modeler from 'bpmn-js/lib/Modeler';
+import stafettDescriptor from '@/lib/bpmn/stafett.json';
+import type { DiagramExport } from './diagram-handle';
+import everydayPaletteModule from './modules/everyday-palette';
+import roleLanesModule from './modules/role-lanes';
+import type { PoolInfo } from './modules/role-lanes/role-lanes';
+import swedishTranslateModule from './modules/swedish-translate';
+import './bpmn-css';
+
+export type { PoolInfo };
+
+/** The editor's window on the Modeler: exports, re-import, and the role-lane operations. */
+export type FlowModelerHandle = DiagramExport & {
+  importXml(xml: string): Promise<void>;
+  listPools(): PoolInfo[];
+  addRoleLane(participantId: string, role: { id: string; name: string }): string;
+};
+
+export type FlowModelerProps = {
+  /** The diagram to open; later diagrams come in through `importXml` so the undo history is explicit. */
+  xml: string;
+  locale: string;
+  ariaLabel: string;
+  /** Called on every user change (command stack execute, undo, redo); never for an import. */
+  onChanged: () => void;
+  onError: (message: string) => void;
+  ref?: Ref<FlowModelerHandle>;
+};
+
+type RoleLanes = {
+  listPools(): PoolInfo[];
+  addRoleLane(participantId: string, role: { id: string; name: string }): string;
+};
+type Canvas = { zoom(level: 'fit-viewport'): void; focus?: () => void };
+type EventBus = { on(event: string, callback: (e: { trigger?: string | null }) => void): void };
+
+/** The ONE component that owns a bpmn-js Modeler: created here, destroyed here, changes go out via callbacks. */
+export function FlowModeler({ xml, locale, ariaLabel, onChanged, onError, ref }: FlowModelerProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const modelerRef = useRef<Promise<Modeler> | null>(null);
+  const readyRef = useRef<Modeler | null>(null);
+  const callbacks = useRef({ onChanged, onError });
+  callbacks.current = { onChanged, onError };
+  const initialXml = useRef(xml);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    let alive = true;
+    const created = import('bpmn-js/lib/Modeler').then(({ default: BpmnModeler }) => {
+      const modeler = new BpmnModeler({
+        container,
+        moddleExtensions: { stafett: stafettDescriptor },
+        additionalModules: [
+          everydayPaletteModule,
+          roleLanesModule,
+          ...(locale === 'sv' ? [swedishTranslateModule] : []),
+        ],
+      });
+      modeler.get<EventBus>('eventBus').on('commandStack.changed', (e) => {
+        // An import clears the stack ('clear'); only the user's own edits count as changes.
+        if (alive && e.trigger !== 'clear') callbacks.current.onChanged();
+      });
+      if (alive) readyRef.current = modeler;
+      return modeler;
+    });
+    modelerRef.current = created;
+    created
+      .then(async (modeler) => {
+        await modeler.importXML(initialXml.current);
+        if (alive) modeler.get<Canvas>('canvas').zoom('fit-viewport');
+      })
+      .catch((e: unknown) => {
+        if (alive) callbacks.current.onError(e instanceof Error ? e.message : String(e));
+      });
+    return () => {
+      alive = false;
+      modelerRef.current = null;
+      readyRef.current = null;
+      void created.then((modeler) => modeler.destroy());
+    };
+  }, [locale]);
+
+  useImperativeHandle(ref, () => {
+    const modeler = async () => {
+      const m = await modelerRef.current;
+      if (!m) throw new Error('The diagram is not ready yet.');
+      return m;
+    };
+    const roleLanes = () => readyRef.current?.get<RoleLanes>('roleLanes');
+    return {
+      async getXml() {
+        const { xml: out } = await (await modeler()).saveXML({ format: true });
+        if (!out) throw new Error('bpmn-js returned no XML');
+        return out;
+      },
+      async getSvg() {
+        return (await (await modeler()).saveSVG()).svg;
+      },
+      async importXml(next: string) {
+        const m = await modeler();
+        await m.importXML(next);
+        m.get<Canvas>('canvas').zoom('fit-viewport');
+      },
+      listPools: () => roleLanes()?.listPools() ?? [],
+      addRoleLane: (participantId, role) => {
+        const service = roleLanes();
+        if (!service) throw new Error('The diagram is not ready yet.');
+        return service.addRoleLane(participantId, role);
+      },
+    };
+  });
+
+  return <div ref={containerRef} role="application" aria-label={ariaLabel} className="stafett-canvas h-full w-full" />;
+}

@@ -1,0 +1,111 @@
+'use client';
+
+import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import type NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
+import stafettDescriptor from '@/lib/bpmn/stafett.json';
+import { diffMarker, type DiagramExport, type DiffColour } from './diagram-handle';
+import './bpmn-css';
+
+export type FlowViewerProps = {
+  xml: string;
+  /** Elements to colour, e.g. for a visual diff of two revisions. */
+  colours?: Record<string, DiffColour>;
+  onError?: (message: string) => void;
+  ariaLabel: string;
+  className?: string;
+  ref?: Ref<DiagramExport>;
+};
+
+type Canvas = {
+  zoom(level: 'fit-viewport'): void;
+  addMarker(id: string, cls: string): void;
+  removeMarker(id: string, cls: string): void;
+};
+type ElementRegistry = { get(id: string): unknown };
+
+/** Read-only diagram (bpmn-js NavigatedViewer: pan and zoom, no editing). Lighter than the Modeler. */
+export function FlowViewer({ xml, colours, onError, ariaLabel, className, ref }: FlowViewerProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const viewerRef = useRef<Promise<NavigatedViewer> | null>(null);
+  const appliedRef = useRef<Record<string, DiffColour>>({});
+  const coloursRef = useRef(colours);
+  coloursRef.current = colours;
+  const onErrorRef = useRef(onError);
+  onErrorRef.current = onError;
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const created = import('bpmn-js/lib/NavigatedViewer').then(
+      ({ default: Viewer }) => new Viewer({ container, moddleExtensions: { stafett: stafettDescriptor } }),
+    );
+    viewerRef.current = created;
+    return () => {
+      viewerRef.current = null;
+      void created.then((viewer) => viewer.destroy());
+    };
+  }, []);
+
+  useEffect(() => {
+    let current = true;
+    void viewerRef.current
+      ?.then(async (viewer) => {
+        await viewer.importXML(xml);
+        if (!current) return;
+        appliedRef.current = {};
+        viewer.get<Canvas>('canvas').zoom('fit-viewport');
+        applyColours(viewer, appliedRef, coloursRef.current ?? {});
+      })
+      .catch((e: unknown) => {
+        if (current) onErrorRef.current?.(e instanceof Error ? e.message : String(e));
+      });
+    return () => {
+      current = false;
+    };
+  }, [xml]);
+
+  useEffect(() => {
+    void viewerRef.current?.then((viewer) => applyColours(viewer, appliedRef, colours ?? {}));
+  }, [colours]);
+
+  useImperativeHandle(ref, () => ({
+    async getXml() {
+      const viewer = await viewerRef.current;
+      const { xml: out } = (await viewer!.saveXML({ format: true })) as { xml: string };
+      return out;
+    },
+    async getSvg() {
+      const viewer = await viewerRef.current;
+      return (await viewer!.saveSVG()).svg;
+    },
+  }));
+
+  return (
+    <div
+      ref={containerRef}
+      role="region"
+      aria-label={ariaLabel}
+      className={`stafett-canvas ${className ?? 'h-full w-full'}`}
+    />
+  );
+}
+
+/** Swaps the diff markers on the canvas: removes the previous ones, adds those of elements that exist. */
+function applyColours(
+  viewer: NavigatedViewer,
+  appliedRef: { current: Record<string, DiffColour> },
+  colours: Record<string, DiffColour>,
+) {
+  const canvas = viewer.get<Canvas>('canvas');
+  const registry = viewer.get<ElementRegistry>('elementRegistry');
+  for (const [id, colour] of Object.entries(appliedRef.current)) {
+    if (registry.get(id)) canvas.removeMarker(id, diffMarker(colour));
+  }
+  const applied: Record<string, DiffColour> = {};
+  for (const [id, colour] of Object.entries(colours)) {
+    if (!registry.get(id)) continue;
+    canvas.addMarker(id, diffMarker(colour));
+    applied[id] = colour;
+  }
+  appliedRef.current = applied;
+}
