@@ -3,7 +3,7 @@ import { parseBpmn } from '@/lib/bpmn/parse-bpmn';
 import { toXml } from '@/lib/bpmn/serialise';
 import { AppError } from '@/lib/errors';
 import { importFlowMetaSchema, parseFlowInput, type ImportFlowMeta } from '@/lib/validation/flows';
-import { chooseOwner, insertFlow } from './create-flow';
+import { chooseOwner, insertFlow } from './insert-flow';
 import { nameInFile, pruneUnknownLinks, type ImportWarning } from './organisation-links';
 
 export const DEFAULT_IMPORT_NAME = 'Importerat flöde';
