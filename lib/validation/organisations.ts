@@ -62,3 +62,24 @@ export type CreateRoleInput = z.infer<typeof createRoleSchema>;
 export type UpdateRoleInput = z.infer<typeof updateRoleSchema>;
 export type ArchiveRoleInput = z.infer<typeof archiveRoleSchema>;
 export type AcceptAsNewUserInput = z.infer<typeof acceptAsNewUserSchema>;
+
+/**
+ * What a form's server action answers. Messages are keys in the `organisation` namespace; the form
+ * translates them, so the server never chooses the language.
+ */
+export type FormState = {
+  status: 'idle' | 'ok' | 'error';
+  message?: string;
+  fieldErrors?: Record<string, string>;
+  /** Values echoed back for the success message (e.g. the invited email, the new role's name). */
+  values?: Record<string, string>;
+  /** After an error: what the user typed (never a password), so the form keeps it. */
+  input?: Record<string, string>;
+  /** An invitation link, shown to the admin once. */
+  link?: string;
+  emailed?: boolean;
+  /** Where to go next (e.g. the organisation joined). */
+  organisationId?: string;
+};
+
+export const IDLE: FormState = { status: 'idle' };
