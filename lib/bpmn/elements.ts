@@ -49,8 +49,8 @@ function containedChildren(element: ModdleElement): ModdleElement[] {
   for (const property of descriptor?.properties ?? []) {
     if (property.isReference || property.isAttr) continue;
     const value = element.get(property.name);
-    if (Array.isArray(value)) out.push(...value.filter((v) => isModdleElement(v) && v.$parent === element));
-    else if (isModdleElement(value) && value.$parent === element) out.push(value);
+    if (Array.isArray(value)) out.push(...value.filter(isModdleElement));
+    else if (isModdleElement(value)) out.push(value);
   }
   return out.reverse();
 }
