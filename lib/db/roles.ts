@@ -5,7 +5,7 @@ import { Prisma } from './generated/client';
 import { recordAudit } from './audit';
 import { db } from './client';
 import { assertOrganisationAction } from './organisations';
-// TODO(organisations → flows engineer): import { renameRoleInFlows } from './flows/rename-role-in-flows'; once it exists.
+import { renameRoleInFlows } from './flows/rename-role-in-flows';
 
 export type RoleSummary = { id: string; name: string; description: string; archived: boolean };
 
@@ -107,8 +107,7 @@ export async function updateRole(actor: Actor, input: UpdateRoleInput): Promise<
   }
   // After the commit: the flows save new revisions of their own, and a failure there must not undo
   // the catalogue change (the lane keeps its roleId, so a later rename or edit catches up).
-  // TODO(organisations): if (renamed) await renameRoleInFlows(actor.userId, input.roleId, input.name);
-  void renamed;
+  if (renamed) await renameRoleInFlows(actor.userId, input.roleId, input.name);
   return updated;
 }
 
