@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { SiteHeader } from '@/components/site-header';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,11 +15,17 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const t = await getTranslations('common');
   return (
     <html lang={locale}>
-      <body className="min-h-screen bg-white">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
+      <body className="flex min-h-screen flex-col bg-slate-50">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded-md focus:bg-white focus:p-2 focus:text-brand"
+        >
           {t('skipToContent')}
         </a>
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <NextIntlClientProvider>
+          <SiteHeader />
+          {children}
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -5,11 +5,10 @@ import { env, oidcEnabled } from '@/lib/env';
 import { findUserIdByEmail, upsertSsoUser } from '@/lib/db/users';
 import { authorizeCredentials } from './credentials';
 import { authSecret } from './secret';
+import { SIGN_IN_UNAVAILABLE } from './sign-in-codes';
 import { clientIpFrom, SignInLockedError } from './sign-in-throttle';
 
 export const OIDC_PROVIDER_ID = 'oidc';
-/** Error code the sign-in page shows as "try again later" when the database or hashing failed. */
-export const SIGN_IN_UNAVAILABLE = 'SignInUnavailable';
 
 type OidcProfile = { sub: string; email?: string; name?: string; preferred_username?: string };
 

@@ -1,9 +1,7 @@
 import { env } from '@/lib/env';
 import { decideSignIn, windowStart, type ThrottleDecision, type ThrottleLimits } from '@/lib/domain/sign-in-throttle';
 import { loadRecentFailures } from '@/lib/db/login-attempts';
-
-/** Code in the error next-auth hands back to the sign-in page: "SignInLocked:<minutes>". */
-export const LOCKED_ERROR_PREFIX = 'SignInLocked:';
+import { LOCKED_ERROR_PREFIX } from './sign-in-codes';
 
 export class SignInLockedError extends Error {
   readonly retryAt: Date;

@@ -1,7 +1,23 @@
-import { hashSecret } from '@/lib/auth/tokens';
+import { API_TOKEN_PREFIX, generateSecret, hashSecret } from '@/lib/auth/tokens';
+import { recordAudit } from './audit';
 import { db } from './client';
 
 export type TokenOwner = { id: string; email: string; name: string };
+
+/** What the profile page shows of a token: never the token nor its hash. */
+export type ApiTokenSummary = {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+};
+
+export type CreatedApiToken = ApiTokenSummary & { token: string };
+
+/** Enough of the token to tell tokens apart ("stf_Ab3x"), far too little to guess the rest. */
+const SHOWN_PREFIX_LENGTH = API_TOKEN_PREFIX.length + 4;
 
 /** The active owner of a bearer token, or null. Marks the token used (at most once a minute). */
 export async function findTokenOwner(token: string): Promise<TokenOwner | null> {
@@ -14,4 +30,37 @@ export async function findTokenOwner(token: string): Promise<TokenOwner | null> 
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   }
   return { id: row.user.id, email: row.user.email, name: row.user.name };
+}
+
+const summarySelect = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
+
+/** Creates a personal token; the returned `token` is the only time anyone sees it (only its hash is kept). */
+export async function createApiToken(userId: string, name: string): Promise<CreatedApiToken> {
+  const token = generateSecret(API_TOKEN_PREFIX);
+  return db.$transaction(async (tx) => {
+    const row = await tx.apiToken.create({
+      data: { userId, name, tokenHash: hashSecret(token), prefix: token.slice(0, SHOWN_PREFIX_LENGTH) },
+      select: summarySelect,
+    });
+    await recordAudit({ actorId: userId, action: 'apiToken.create', objectType: 'ApiToken', objectId: row.id, data: { name } }, tx);
+    return { ...row, token };
+  });
+}
+
+/** The user's tokens, newest first, revoked ones included so the owner sees what happened. */
+export async function listApiTokens(userId: string): Promise<ApiTokenSummary[]> {
+  return db.apiToken.findMany({ where: { userId }, orderBy: { createdAt: 'desc' }, select: summarySelect });
+}
+
+/** Revokes one of the user's own tokens. False when it is not theirs or already revoked. */
+export async function revokeApiToken(userId: string, tokenId: string): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.apiToken.updateMany({
+      where: { id: tokenId, userId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    if (count === 0) return false;
+    await recordAudit({ actorId: userId, action: 'apiToken.revoke', objectType: 'ApiToken', objectId: tokenId }, tx);
+    return true;
+  });
 }

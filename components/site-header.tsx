@@ -1,0 +1,51 @@
+import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { getSessionUser } from '@/lib/auth/session';
+import { getSessionClaims } from '@/lib/auth/session-claims';
+import { LanguageSwitch } from './language-switch';
+import { SiteHeaderNav } from './site-header-nav';
+
+/** The signed-in user for the header; when the database is down, what the cookie says, so the page can still explain. */
+async function headerUser(): Promise<{ name: string } | null> {
+  try {
+    return await getSessionUser();
+  } catch {
+    return getSessionClaims().catch(() => null);
+  }
+}
+
+export async function SiteHeader() {
+  const [t, user] = await Promise.all([getTranslations('common'), headerUser()]);
+  const items = [
+    { href: '/', label: t('nav.home') },
+    { href: '/flows/new', label: t('nav.newFlow') },
+    { href: '/flows/import', label: t('nav.import') },
+    { href: '/profile', label: t('nav.profile') },
+  ];
+  return (
+    <header className="bg-brand text-white shadow-sm">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/" aria-label={t('homeLinkLabel')} className="flex items-center gap-2 rounded-md text-xl font-bold tracking-tight text-white">
+          <span aria-hidden="true" className="inline-block h-3 w-6 rounded-full bg-white/90" />
+          {t('appName')}
+        </Link>
+        {user ? <SiteHeaderNav items={items} label={t('mainNav')} /> : null}
+        <div className="ml-auto flex flex-wrap items-center gap-3">
+          {user ? (
+            <>
+              <span className="text-sm text-white/90">{t('signedInAs', { name: user.name })}</span>
+              <Link href="/signout" className="rounded-md px-2 py-1 text-sm font-medium text-white underline underline-offset-4 hover:bg-white/15">
+                {t('signOut')}
+              </Link>
+            </>
+          ) : (
+            <Link href="/signin" className="rounded-md bg-white px-3 py-1.5 text-sm font-semibold text-brand hover:bg-blue-50">
+              {t('signIn')}
+            </Link>
+          )}
+          <LanguageSwitch />
+        </div>
+      </div>
+    </header>
+  );
+}

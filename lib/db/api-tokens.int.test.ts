@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { hashPassword } from '@/lib/auth/password';
+import { db } from './client';
+import { createApiToken, findTokenOwner, listApiTokens, revokeApiToken } from './api-tokens';
+import { createUser } from './users';
+
+async function makeUser() {
+  const email = `tokens-${randomUUID().slice(0, 8)}@auth.test`;
+  return { email, ...(await createUser({ email, name: 'Skript', passwordHash: await hashPassword('x') })) };
+}
+
+describe('personal API tokens', () => {
+  it('creates a token that identifies its owner, stores only its hash and audits it', async () => {
+    const user = await makeUser();
+    const created = await createApiToken(user.id, 'CI-skript');
+    expect(created.token).toMatch(/^stf_[A-Za-z0-9_-]{40,}$/);
+    expect(created.token.startsWith(created.prefix)).toBe(true);
+
+    const row = await db.apiToken.findUniqueOrThrow({ where: { id: created.id } });
+    expect(row.tokenHash).not.toContain(created.token);
+    expect(JSON.stringify(row)).not.toContain(created.token);
+
+    expect(await findTokenOwner(created.token)).toEqual({ id: user.id, email: user.email, name: 'Skript' });
+    expect(await findTokenOwner(`${created.token}x`)).toBeNull();
+    const audit = await db.auditEvent.findMany({ where: { objectType: 'ApiToken', objectId: created.id } });
+    expect(audit).toMatchObject([{ actorId: user.id, action: 'apiToken.create' }]);
+  });
+
+  it('lists the user’s own tokens with last use, without secrets', async () => {
+    const [a, b] = [await makeUser(), await makeUser()];
+    const t1 = await createApiToken(a.id, 'första');
+    await createApiToken(b.id, 'någon annans');
+    await findTokenOwner(t1.token);
+    const list = await listApiTokens(a.id);
+    expect(list.map((t) => t.name)).toEqual(['första']);
+    expect(list[0]!.lastUsedAt).toBeInstanceOf(Date);
+    expect(Object.keys(list[0]!)).not.toContain('tokenHash');
+  });
+
+  it('revokes only the owner’s token; a revoked token no longer authenticates', async () => {
+    const [owner, other] = [await makeUser(), await makeUser()];
+    const created = await createApiToken(owner.id, 'ska bort');
+    expect(await revokeApiToken(other.id, created.id)).toBe(false);
+    expect(await findTokenOwner(created.token)).not.toBeNull();
+
+    expect(await revokeApiToken(owner.id, created.id)).toBe(true);
+    expect(await revokeApiToken(owner.id, created.id)).toBe(false);
+    expect(await findTokenOwner(created.token)).toBeNull();
+    const actions = await db.auditEvent.findMany({ where: { objectId: created.id }, orderBy: { createdAt: 'asc' } });
+    expect(actions.map((e) => e.action)).toEqual(['apiToken.create', 'apiToken.revoke']);
+  });
+});
