@@ -11,3 +11,6 @@ export type ImportedWarning = { code: string; text: string; element?: string };
 export type ImportState =
   | FormState
   | { status: 'imported'; id: string; name: string; version: number; warnings: ImportedWarning[]; noDiagram: boolean };
+
+/** The mapping form answers with the new version once saved. */
+export type MappingState = FormState | { status: 'saved'; version: number };

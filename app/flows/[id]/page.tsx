@@ -1,0 +1,49 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { FlowEditor } from '@/components/editor/flow-editor';
+import { FlowReadOnly } from '@/components/editor/flow-read-only';
+import { loadFlowPage, orNotFound } from '@/components/flows/flow-page-access';
+import { OrganisationBadges } from '@/components/organisation/organisation-badge';
+import { listRolesForFlow } from '@/lib/db/flows/flow-roles';
+import { findRevision } from '@/lib/db/flows/get-revision-xml';
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const { flow } = await loadFlowPage(id, `/flows/${id}`);
+  return { title: flow.name };
+}
+
+/** The flow itself: the Modeler for those who may edit, the lighter Viewer for everyone else. */
+export default async function FlowPage({ params }: Props) {
+  const { id } = await params;
+  const { flow, canEdit } = await loadFlowPage(id, `/flows/${id}`);
+  const t = await getTranslations('editor');
+  const revision = await orNotFound(findRevision(flow));
+  const catalogue = canEdit ? await listRolesForFlow(flow.id) : [];
+  const summary = { id: flow.id, name: flow.name };
+
+  return (
+    <main id="main" className="flex flex-col">
+      <header className="flex flex-wrap items-center gap-x-6 gap-y-1 px-4 pt-3">
+        <h1 className="text-2xl font-bold">{flow.name}</h1>
+        <div className="flex items-center gap-2 text-sm">
+          <span className="sr-only">{t('organisations')}:</span>
+          <OrganisationBadges organisations={flow.organisations} />
+        </div>
+        <nav aria-label={flow.name} className="text-sm">
+          <Link href={`/flows/${flow.id}/history`} className="text-brand underline">
+            {t('history')}
+          </Link>
+        </nav>
+      </header>
+      {canEdit ? (
+        <FlowEditor flow={summary} xml={revision.xml} version={revision.version} catalogue={catalogue} />
+      ) : (
+        <FlowReadOnly flow={summary} xml={revision.xml} />
+      )}
+    </main>
+  );
+}
