@@ -39,26 +39,28 @@ function statusOf(row: { acceptedAt: Date | null; revokedAt: Date | null; expire
  */
 export async function createInvitation(actor: Actor, input: InviteMemberInput): Promise<CreatedInvitation> {
   assertOrganisationAction(actor, input.organisationId, 'organisation.manageMembers');
+  // Stored lower-case, so "one pending link per address" holds however the admin typed it.
+  const email = input.email.trim().toLowerCase();
   const existing = await db.membership.findFirst({
-    where: { organisationId: input.organisationId, user: { email: { equals: input.email, mode: 'insensitive' } } },
+    where: { organisationId: input.organisationId, user: { email: { equals: email, mode: 'insensitive' } } },
     select: { id: true },
   });
   if (existing) {
-    throw new AppError('CONFLICT', `${input.email} is already a member of this organisation.`, { reason: 'ALREADY_MEMBER', field: 'email' });
+    throw new AppError('CONFLICT', `${email} is already a member of this organisation.`, { reason: 'ALREADY_MEMBER', field: 'email' });
   }
   const secret = generateSecret();
   const expiresAt = new Date(Date.now() + INVITATION_LIFETIME_DAYS * 24 * 60 * 60 * 1000);
   return db.$transaction(async (tx) => {
     await tx.invitation.updateMany({
-      where: { organisationId: input.organisationId, email: input.email, acceptedAt: null, revokedAt: null },
+      where: { organisationId: input.organisationId, email, acceptedAt: null, revokedAt: null },
       data: { revokedAt: new Date() },
     });
     const invitation = await tx.invitation.create({
-      data: { organisationId: input.organisationId, email: input.email, access: input.access, tokenHash: hashSecret(secret), invitedById: actor.userId, expiresAt },
+      data: { organisationId: input.organisationId, email, access: input.access, tokenHash: hashSecret(secret), invitedById: actor.userId, expiresAt },
       select: { id: true, email: true, access: true, expiresAt: true, organisation: { select: { name: true } } },
     });
     await recordAudit(
-      { actorId: actor.userId, action: 'invitation.create', objectType: 'Invitation', objectId: invitation.id, organisationId: input.organisationId, data: { email: input.email, access: input.access } },
+      { actorId: actor.userId, action: 'invitation.create', objectType: 'Invitation', objectId: invitation.id, organisationId: input.organisationId, data: { email, access: input.access } },
       tx,
     );
     const { organisation, ...rest } = invitation;

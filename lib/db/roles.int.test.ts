@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { db } from './client';
+import { makeOrganisation, makeUser, unique } from './flows/flow-test-data';
+import { createRole, listRoles, setRoleArchived, updateRole } from './roles';
+
+describe('role catalogue', () => {
+  it('keeps role names unique per organisation, ignoring case, but allows the same name elsewhere', async () => {
+    const [org, other] = await Promise.all([makeOrganisation(unique('Org'), []), makeOrganisation(unique('Org'), [])]);
+    const admin = await makeUser({ [org.id]: 'ADMIN', [other.id]: 'ADMIN' });
+
+    const role = await createRole(admin, { organisationId: org.id, name: 'Biståndshandläggare', description: 'Beslutar om insatser' });
+    await expect(createRole(admin, { organisationId: org.id, name: 'biståndshandläggare', description: '' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: { reason: 'ROLE_NAME_TAKEN', field: 'name' },
+    });
+    await createRole(admin, { organisationId: other.id, name: 'Biståndshandläggare', description: '' });
+
+    const second = await createRole(admin, { organisationId: org.id, name: 'Arbetsterapeut', description: '' });
+    await expect(updateRole(admin, { organisationId: org.id, roleId: second.id, name: 'BISTÅNDSHANDLÄGGARE', description: '' })).rejects.toMatchObject({
+      details: { reason: 'ROLE_NAME_TAKEN' },
+    });
+    // Changing only the case of its own name is a rename, not a clash.
+    const renamed = await updateRole(admin, { organisationId: org.id, roleId: role.id, name: 'biståndshandläggare', description: 'Ny' });
+    expect(renamed).toEqual({ id: role.id, name: 'biståndshandläggare', description: 'Ny', archived: false });
+
+    const actions = await db.auditEvent.findMany({ where: { organisationId: org.id, objectType: 'Role' }, select: { action: true } });
+    expect(actions.map((a) => a.action).sort()).toEqual(['role.create', 'role.create', 'role.update']);
+  });
+
+  it('archives instead of deleting, lists archived roles last, and refuses editors and outsiders', async () => {
+    const [org, other] = await Promise.all([makeOrganisation(unique('Org'), []), makeOrganisation(unique('Org'), [])]);
+    const admin = await makeUser({ [org.id]: 'ADMIN' });
+    const editor = await makeUser({ [org.id]: 'EDITOR' });
+    const outsider = await makeUser({ [other.id]: 'ADMIN' });
+    const a = await createRole(admin, { organisationId: org.id, name: 'A-roll', description: '' });
+    await createRole(admin, { organisationId: org.id, name: 'B-roll', description: '' });
+
+    await setRoleArchived(admin, { organisationId: org.id, roleId: a.id }, true);
+    expect((await listRoles(editor, org.id)).map((r) => [r.name, r.archived])).toEqual([
+      ['B-roll', false],
+      ['A-roll', true],
+    ]);
+    expect(await db.role.count({ where: { organisationId: org.id } })).toBe(2);
+
+    await expect(createRole(editor, { organisationId: org.id, name: 'C-roll', description: '' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(setRoleArchived(editor, { organisationId: org.id, roleId: a.id }, false)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(listRoles(outsider, org.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    // A role of another organisation cannot be reached through one's own.
+    const foreign = await createRole(outsider, { organisationId: other.id, name: 'Främmande', description: '' });
+    await expect(updateRole(admin, { organisationId: org.id, roleId: foreign.id, name: 'Kapad', description: '' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
