@@ -35,7 +35,9 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+      // This machine has no network beyond the package registries: background networking and QUIC only
+      // produce refused connections (seen here).
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic'],
     },
   },
   projects: [
