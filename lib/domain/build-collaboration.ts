@@ -9,6 +9,8 @@ import {
   nodeBox,
   POOL_GAP,
   poolWidth,
+  gatewayLabelBox,
+  sequenceLabelBox,
   sequenceWaypoints,
   type Box,
   type NodeKind,
@@ -152,7 +154,9 @@ function placeNodes(
     (process.get('flowElements') as ModdleElement[]).push(element);
     if (lane) (lane.lane.get('flowNodeRef') as ModdleElement[]).push(element);
     const box = nodeBox(kindOf(n.type), n.column, lane?.box ?? geometry[poolIndex]!.box);
-    shapes.push(shape(moddle, element, box, n.type === 'bpmn:ExclusiveGateway' ? { isMarkerVisible: true } : {}));
+    const di = shape(moddle, element, box, n.type === 'bpmn:ExclusiveGateway' ? { isMarkerVisible: true } : {});
+    if (n.name && kindOf(n.type) === 'gateway') di.set('label', label(moddle, gatewayLabelBox(box)));
+    shapes.push(di);
     placed.set(n.id, { element, box, pool: poolIndex, process });
   }
   return placed;
@@ -177,7 +181,10 @@ function sequenceFlow(moddle: BpmnModdle, f: SequenceFlowSpec, placed: Map<strin
   (source.process.get('flowElements') as ModdleElement[]).push(element);
   (source.element.get('outgoing') as ModdleElement[]).push(element);
   (target.element.get('incoming') as ModdleElement[]).push(element);
-  return { element, di: edge(moddle, element, sequenceWaypoints(source.box, target.box, f.route)) };
+  const waypoints = sequenceWaypoints(source.box, target.box, f.route);
+  const di = edge(moddle, element, waypoints);
+  if (f.name) di.set('label', label(moddle, sequenceLabelBox(waypoints)));
+  return { element, di };
 }
 
 function messageFlow(moddle: BpmnModdle, f: MessageFlowSpec, placed: Map<string, Placed>, pools: Box[]) {
@@ -195,12 +202,16 @@ function messageFlow(moddle: BpmnModdle, f: MessageFlowSpec, placed: Map<string,
   const gapY = lower.y - POOL_GAP / 2;
   const waypoints = messageWaypoints(source.box, target.box, gapY);
   const di = edge(moddle, element, waypoints);
-  if (f.name) di.set('label', moddle.create('bpmndi:BPMNLabel', { bounds: bounds(moddle, messageLabelBox(waypoints, gapY)) }));
+  if (f.name) di.set('label', label(moddle, messageLabelBox(waypoints, gapY)));
   return { element, di };
 }
 
 function bounds(moddle: BpmnModdle, box: Box): ModdleElement {
   return moddle.create('dc:Bounds', { x: box.x, y: box.y, width: box.width, height: box.height });
+}
+
+function label(moddle: BpmnModdle, box: Box): ModdleElement {
+  return moddle.create('bpmndi:BPMNLabel', { bounds: bounds(moddle, box) });
 }
 
 function shape(

@@ -99,6 +99,22 @@ export function messageLabelBox(waypoints: Point[], gapY: number): Box {
   return { x: last.x + 6, y: gapY - 20, width: 120, height: 40 };
 }
 
+/**
+ * A gateway's name goes above it and to the left: the space below stays free for branches that detour
+ * under it, and a flow entering from above does not run through the text.
+ */
+export function gatewayLabelBox(gateway: Box): Box {
+  return { x: gateway.x + gateway.width / 2 - 126, y: gateway.y - 42, width: 120, height: 40 };
+}
+
+/** A sequence flow's name (a branch such as "Ja"/"Nej") goes just after its first bend or start. */
+export function sequenceLabelBox(waypoints: Point[]): Box {
+  const [first, second] = [waypoints[0]!, waypoints[1] ?? waypoints[0]!];
+  const horizontal = first.y === second.y;
+  const anchor = horizontal ? first : second;
+  return horizontal ? { x: anchor.x + 8, y: anchor.y - 22, width: 40, height: 18 } : { x: anchor.x + 6, y: anchor.y + 4, width: 40, height: 18 };
+}
+
 export function overlaps(a: Box, b: Box): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
