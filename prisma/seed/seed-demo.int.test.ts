@@ -38,6 +38,22 @@ describe('demo seed', () => {
     expect(first.roles.every((r) => r.description.length > 20)).toBe(true);
     expect(first.users.map((u) => u.email).sort()).toEqual(DEMO_USERS.map((u) => u.email).sort());
     expect(first.memberships).toHaveLength(6);
+
+    // One demo flow, owned by Regionen, both organisations taking part, exactly one revision.
+    expect(first.flows).toHaveLength(1);
+    const flow = first.flows[0]!;
+    expect(flow.headVersion).toBe(1);
+    expect(flow.revisions.map((r) => r.version)).toEqual([1]);
+    expect(flow.participants.map((p) => p.organisationId).sort()).toEqual(first.orgs.map((o) => o.id).sort());
+    expect(flow.ownerOrganisationId).toBe(first.orgs.find((o) => o.name === 'Regionen')!.id);
+    const xml = flow.revisions[0]!.bpmnXml;
+    expect(xml).toContain('bpmn:collaboration');
+    expect(xml.match(/<bpmn:participant /g)).toHaveLength(2);
+    expect((xml.match(/<bpmn:messageFlow /g) ?? []).length).toBeGreaterThanOrEqual(3);
+    // Lanes are tied to the seeded roles by id, so renaming a role renames its lane.
+    const laneRoleIds = [...xml.matchAll(/stafett:roleId="([^"]+)"/g)].map((m) => m[1]);
+    expect(laneRoleIds.length).toBeGreaterThanOrEqual(8);
+    expect(laneRoleIds.every((id) => first.roles.some((r) => r.id === id))).toBe(true);
   });
 
   it('gives every demo user the demo password and the right access', async () => {

@@ -1,7 +1,7 @@
 import { hashPassword } from '../../lib/auth/password';
 import type { Prisma, PrismaClient } from '../../lib/db/generated/client';
 import { DEMO_FLOW_NAME, DEMO_FLOW_PURPOSE, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS, KOMMUNEN, REGIONEN } from './demo-data';
-import { buildDemoFlowXml, type SeededOrganisation } from './demo-flow-xml';
+import { buildDischargeDemoFlow, type OrgRoles } from '../../lib/domain/demo-flow';
 
 // Idempotent: everything is found by its natural key (organisation name, role name within its
 // organisation, user e-mail, membership pair, the demo flow's name and owner) and only created
@@ -13,8 +13,8 @@ export type SeedSummary = { organisations: number; roles: number; users: number;
 // Two seeds at once (demo and a test, say) would both see "missing" and race on the unique keys.
 const SEED_LOCK_KEY = 5_373_656_564; // "SEED"-ish; any constant other than Prisma's migrate lock
 
-async function seedOrganisations(tx: Tx, counts: SeedSummary): Promise<Map<string, SeededOrganisation>> {
-  const seeded = new Map<string, SeededOrganisation>();
+async function seedOrganisations(tx: Tx, counts: SeedSummary): Promise<Map<string, OrgRoles>> {
+  const seeded = new Map<string, OrgRoles>();
   for (const org of DEMO_ORGANISATIONS) {
     let row = await tx.organisation.findUnique({ where: { name: org.name } });
     if (!row) {
@@ -35,7 +35,7 @@ async function seedOrganisations(tx: Tx, counts: SeedSummary): Promise<Map<strin
   return seeded;
 }
 
-async function seedUsers(tx: Tx, orgs: Map<string, SeededOrganisation>, counts: SeedSummary): Promise<Map<string, string>> {
+async function seedUsers(tx: Tx, orgs: Map<string, OrgRoles>, counts: SeedSummary): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   for (const user of DEMO_USERS) {
     let row = await tx.user.findUnique({ where: { email: user.email } });
@@ -56,13 +56,12 @@ async function seedUsers(tx: Tx, orgs: Map<string, SeededOrganisation>, counts: 
   return ids;
 }
 
-async function seedDemoFlow(tx: Tx, orgs: Map<string, SeededOrganisation>, authorId: string): Promise<boolean> {
+async function seedDemoFlow(tx: Tx, orgs: Map<string, OrgRoles>, authorId: string): Promise<boolean> {
   const region = orgs.get(REGIONEN)!;
   const kommun = orgs.get(KOMMUNEN)!;
   const existing = await tx.flow.findFirst({ where: { name: DEMO_FLOW_NAME, ownerOrganisationId: region.id } });
   if (existing) return false;
-  const xml = await buildDemoFlowXml({ region, kommun });
-  if (xml === null) return false;
+  const xml = await buildDischargeDemoFlow({ region, kommun });
   const flow = await tx.flow.create({
     data: {
       name: DEMO_FLOW_NAME,
