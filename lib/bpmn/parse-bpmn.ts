@@ -3,7 +3,7 @@ import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { dropUndrawable } from './drop-undrawable';
 import { childrenOf } from './elements';
-import { createModdle } from './moddle';
+import { sharedModdle } from './moddle';
 import type { BpmnWarning } from './warnings';
 
 export type { BpmnWarning } from './warnings';
@@ -82,7 +82,7 @@ function normaliseDeclaration(xml: string): { text: string; warning?: BpmnWarnin
 async function read(text: string): Promise<{ rootElement: ModdleElement; warnings: ParseWarning[] }> {
   if (!text.trimStart().startsWith('<')) throw notXml();
   try {
-    const { rootElement, warnings } = await createModdle().fromXML(text, 'bpmn:Definitions', { lax: true });
+    const { rootElement, warnings } = await sharedModdle().fromXML(text, 'bpmn:Definitions', { lax: true });
     return { rootElement, warnings };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);

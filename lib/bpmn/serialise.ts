@@ -1,8 +1,8 @@
 import type { ModdleElement } from 'bpmn-moddle';
-import { createModdle } from './moddle';
+import { sharedModdle } from './moddle';
 
 /** BPMN 2.0 XML of a definitions tree, indented so that diffs and downloads are readable. */
 export async function toXml(definitions: ModdleElement): Promise<string> {
-  const { xml } = await createModdle().toXML(definitions, { format: true });
+  const { xml } = await sharedModdle().toXML(definitions, { format: true });
   return xml;
 }
