@@ -6,10 +6,10 @@ import { describeCollaboration, describeShapes, type Bounds } from './collaborat
 import { buildDischargeDemoFlow, KOMMUN_ROLE_NAMES, REGION_ROLE_NAMES } from './demo-flow';
 import { overlaps } from './layout';
 
-const roles = (names: readonly string[], prefix: string) => Object.fromEntries(names.map((n, i) => [n, `${prefix}-${i}`]));
+const roles = (names: readonly string[], prefix: string): Record<string, string> => Object.fromEntries(names.map((n, i) => [n, `${prefix}-${i}`]));
 const input = {
   region: { id: 'org-r', name: 'Regionen', colour: '#1d5fa8', roles: roles(REGION_ROLE_NAMES, 'rr') },
-  kommun: { id: 'org-k', name: 'Kommunen', colour: '#2e7d4f', roles: { ...roles(KOMMUN_ROLE_NAMES, 'kr'), Fysioterapeut: 'kr-extra' } },
+  kommun: { id: 'org-k', name: 'Kommunen', colour: '#2e7d4f', roles: { ...roles(KOMMUN_ROLE_NAMES, 'kr'), Fysioterapeut: 'kr-extra' } as Record<string, string> },
 };
 
 async function demo() {
