@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { expect, storageStateFor, test } from './fixtures';
+
+// Journey: import a BPMN file made elsewhere (an MIWG reference model), see it drawn, map one of its
+// pools to Kommunen and a lane to a role, and see the mapping saved as a new version. A file with a
+// DOCTYPE is refused with a message and creates nothing.
+
+test.use({ storageState: storageStateFor('kommun.editor') });
+
+// CI checks out shared/ beside the repository.
+const MIWG_C1 = path.resolve(__dirname, '..', '..', 'shared', 'fixtures', 'bpmn-miwg-reference', 'C.1.0.bpmn');
+
+const unique = (prefix: string) => `${prefix} ${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
+
+test('import an MIWG model, see it drawn and map a pool to Kommunen', async ({ page }) => {
+  const name = unique('Import e2e');
+  await page.goto('/flows/import');
+  await expect(page.getByRole('heading', { level: 1, name: 'Importera BPMN-fil' })).toBeVisible();
+  await page.getByLabel('BPMN-fil').setInputFiles(MIWG_C1);
+  await page.getByLabel('Namn', { exact: true }).fill(name);
+  await page.getByLabel('Ägande organisation').selectOption({ label: 'Kommunen' });
+  await page.getByRole('button', { name: 'Importera' }).click();
+
+  await expect(page.getByRole('heading', { name: `Flödet ”${name}” har importerats` })).toBeVisible();
+  const mapLink = page.getByRole('link', { name: 'Koppla pooler till organisationer' });
+  const flowPath = (await mapLink.getAttribute('href'))!.replace(/\/mapping$/, '');
+
+  await page.getByRole('link', { name: 'Öppna flödet' }).click();
+  await expect(page).toHaveURL(new RegExp(`${flowPath}$`));
+  await expect(page.locator('[data-element-id="Process_Engine_1"]').first()).toBeVisible();
+  await expect(page.locator('[data-element-id]').filter({ hasText: 'Approver' }).first()).toBeVisible();
+
+  await page.goto(`${flowPath}/mapping`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Koppla pooler och simbanor' })).toBeVisible();
+  const pool = page.getByRole('group', { name: 'Pool ”Process Engine - Invoice Receipt”' });
+  await pool.getByLabel('Organisation').selectOption({ label: 'Kommunen' });
+  await pool.getByLabel('Simbana ”Approver”: Roll').selectOption({ label: 'Biståndshandläggare' });
+  await page.getByRole('button', { name: 'Spara kopplingarna' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Kopplingarna sparades' })).toContainText('version 2');
+
+  // Saved, not just shown: a fresh page preselects the mapping, and the history has version 2.
+  await page.goto(`${flowPath}/mapping`);
+  await expect(pool.getByLabel('Organisation').locator('option:checked')).toHaveText('Kommunen');
+  await expect(pool.getByLabel('Simbana ”Approver”: Roll').locator('option:checked')).toHaveText('Biståndshandläggare');
+  await page.goto(`${flowPath}/history`);
+  await expect(page.getByRole('table', { name: /Versioner av/ }).getByRole('row', { name: /^2\b/ })).toBeVisible();
+});
+
+test('a file with a DOCTYPE is refused, the form keeps its values and no flow is created', async ({ page, request }) => {
+  const name = unique('Doctype e2e');
+  const evil = `<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x">
+  <bpmn:process id="P"><bpmn:task id="T" name="&lol2;" /></bpmn:process>
+</bpmn:definitions>`;
+  await page.goto('/flows/import');
+  await page.getByLabel('BPMN-fil').setInputFiles({ name: 'lolz.bpmn', mimeType: 'application/xml', buffer: Buffer.from(evil) });
+  await page.getByLabel('Namn', { exact: true }).fill(name);
+  await page.getByRole('button', { name: 'Importera' }).click();
+
+  const alert = page.getByRole('alert').filter({ hasText: 'Filen kunde inte importeras' });
+  await expect(alert).toContainText('Filen är inte en giltig BPMN-fil');
+  await expect(page.getByLabel('BPMN-fil')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Namn', { exact: true })).toHaveValue(name);
+
+  const flows = (await (await request.get('/api/flows')).json()) as { flows: { name: string }[] };
+  expect(flows.flows.map((f) => f.name)).not.toContain(name);
+});
