@@ -1,0 +1,128 @@
+'use client';
+
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
+import { FlowModeler, type FlowModelerHandle, type PoolInfo } from '@/components/bpmn/flow-modeler';
+import type { FlowRoleCatalogue } from '@/lib/db/flows/flow-roles';
+import { EditorToolbar, primaryButton, toolbarButton } from './editor-toolbar';
+import { ExportButtons } from './export-buttons';
+import { RoleLaneDialog } from './role-lane-dialog';
+import { SaveStatusBar } from './save-status';
+import { getLatestXml } from './save-flow-request';
+import { ShortcutsHelp } from './shortcuts-help';
+import { useFillHeight } from './use-fill-height';
+import { useFlowSave } from './use-flow-save';
+
+type Props = {
+  flow: { id: string; name: string };
+  xml: string;
+  version: number;
+  catalogue: FlowRoleCatalogue[];
+};
+
+/** The editing screen's client island: toolbar, save state, role lanes, and the Modeler. */
+export function FlowEditor({ flow, xml, version, catalogue }: Props) {
+  const t = useTranslations('editor');
+  const locale = useLocale();
+  const modeler = useRef<FlowModelerHandle>(null);
+  const canvasBox = useFillHeight<HTMLDivElement>();
+  const messageId = useId();
+  const [message, setMessage] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const [lanePools, setLanePools] = useState<PoolInfo[] | null>(null);
+
+  const getXml = useCallback(async () => {
+    if (!modeler.current) throw new Error('The diagram is not ready yet.');
+    return modeler.current.getXml();
+  }, []);
+  const { status, save, saveAnyway, markChanged, resetTo } = useFlowSave({ flowId: flow.id, initialVersion: version, getXml });
+
+  const saveWithMessage = useCallback(async () => {
+    setNotice(null);
+    if (await save(message)) setMessage('');
+  }, [save, message]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        void saveWithMessage();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [saveWithMessage]);
+
+  async function loadLatest() {
+    if (!window.confirm(t('status.confirmLoadLatest'))) return;
+    try {
+      const latest = await getLatestXml(flow.id);
+      await modeler.current?.importXml(latest.xml);
+      resetTo(latest.version);
+    } catch (e) {
+      setNotice(t('status.loadLatestFailed', { message: e instanceof Error ? e.message : String(e) }));
+    }
+  }
+
+  function addLane(participantId: string, role: { id: string; name: string }) {
+    setLanePools(null);
+    try {
+      modeler.current?.addRoleLane(participantId, role);
+      setNotice(t('lane.added', { role: role.name }));
+    } catch (e) {
+      setNotice(t('lane.failed', { message: e instanceof Error ? e.message : String(e) }));
+    }
+  }
+
+  return (
+    <div className="flex flex-col">
+      <div className="flex flex-wrap items-end gap-3 border-b border-gray-200 px-4 py-2">
+        <EditorToolbar label={t('toolbarLabel')}>
+          <button type="button" className={primaryButton} onClick={() => void saveWithMessage()} disabled={status.kind === 'saving'}>
+            {t('save')}
+          </button>
+          <button type="button" className={toolbarButton} onClick={() => setLanePools(modeler.current?.listPools() ?? [])}>
+            {t('addRoleLane')}
+          </button>
+          <ExportButtons flowName={flow.name} diagram={() => modeler.current} />
+          <ShortcutsHelp />
+        </EditorToolbar>
+        <div className="flex flex-col">
+          <label htmlFor={messageId} className="text-xs text-muted">
+            {t('messageLabel')}
+          </label>
+          <input
+            id={messageId}
+            value={message}
+            maxLength={500}
+            onChange={(e) => setMessage(e.target.value)}
+            className="w-72 rounded border border-gray-400 px-2 py-1 text-sm"
+          />
+        </div>
+        <SaveStatusBar
+          status={status}
+          onSaveAnyway={(head) => void saveAnyway(head)}
+          onLoadLatest={() => void loadLatest()}
+          extraMessage={notice}
+        />
+      </div>
+      <div ref={canvasBox} className="relative">
+        <FlowModeler
+          ref={modeler}
+          xml={xml}
+          locale={locale}
+          ariaLabel={t('canvasLabel', { name: flow.name })}
+          onChanged={markChanged}
+          onError={(m) => setNotice(t('loadFailed', { message: m }))}
+        />
+      </div>
+      <RoleLaneDialog
+        open={lanePools !== null}
+        pools={lanePools ?? []}
+        catalogue={catalogue}
+        onAdd={addLane}
+        onClose={() => setLanePools(null)}
+      />
+    </div>
+  );
+}

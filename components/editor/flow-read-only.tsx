@@ -1,0 +1,35 @@
+'use client';
+
+import { useRef, useState } from 'react';
+import { useTranslations } from 'next-intl';
+import type { DiagramExport } from '@/components/bpmn/diagram-handle';
+import { FlowViewer } from '@/components/bpmn/flow-viewer';
+import { EditorToolbar } from './editor-toolbar';
+import { ExportButtons } from './export-buttons';
+import { useFillHeight } from './use-fill-height';
+
+/** The flow for people who may only view it: the lighter Viewer plus the downloads. */
+export function FlowReadOnly({ flow, xml }: { flow: { id: string; name: string }; xml: string }) {
+  const t = useTranslations('editor');
+  const viewer = useRef<DiagramExport>(null);
+  const canvasBox = useFillHeight<HTMLDivElement>();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className="flex flex-col">
+      <div className="flex flex-wrap items-center gap-3 border-b border-gray-200 px-4 py-2">
+        <EditorToolbar label={t('toolbarLabel')}>
+          <ExportButtons flowName={flow.name} diagram={() => viewer.current} />
+        </EditorToolbar>
+        <p className="text-sm text-muted">{t('readOnly')}</p>
+        {error && (
+          <p role="alert" className="text-sm text-danger">
+            {t('loadFailed', { message: error })}
+          </p>
+        )}
+      </div>
+      <div ref={canvasBox} className="relative">
+        <FlowViewer ref={viewer} xml={xml} ariaLabel={t('viewerLabel', { name: flow.name })} onError={setError} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { toolbarButton } from './editor-toolbar';
+import type { SaveStatus } from './use-flow-save';
+
+type Props = {
+  status: SaveStatus;
+  onSaveAnyway: (headVersion: number) => void;
+  onLoadLatest: () => void;
+  extraMessage?: string | null;
+};
+
+/** The save state in words, announced politely; on a conflict, the two ways out. */
+export function SaveStatusBar({ status, onSaveAnyway, onLoadLatest, extraMessage }: Props) {
+  const t = useTranslations('editor.status');
+  const text = describe(status, t);
+  const problem = status.kind === 'conflict' || status.kind === 'rejected' || status.kind === 'offline';
+  return (
+    <div className="flex flex-wrap items-center gap-2 text-sm">
+      <p aria-live="polite" role="status" className={problem ? 'font-semibold text-danger' : 'text-muted'}>
+        {text}
+        {extraMessage ? ` ${extraMessage}` : ''}
+      </p>
+      {status.kind === 'conflict' && (
+        <>
+          {status.headVersion !== null && (
+            <button type="button" className={toolbarButton} onClick={() => onSaveAnyway(status.headVersion!)}>
+              {t('saveAnyway')}
+            </button>
+          )}
+          <button type="button" className={toolbarButton} onClick={onLoadLatest}>
+            {t('loadLatest')}
+          </button>
+        </>
+      )}
+    </div>
+  );
+}
+
+function describe(status: SaveStatus, t: ReturnType<typeof useTranslations<'editor.status'>>): string {
+  switch (status.kind) {
+    case 'saved':
+      return t('saved', { version: status.version });
+    case 'dirty':
+      return t('dirty');
+    case 'saving':
+      return t('saving');
+    case 'conflict':
+      return status.headVersion === null ? t('conflictUnknown') : t('conflict', { version: status.headVersion });
+    case 'rejected':
+      return t('rejected', { message: status.message });
+    case 'offline':
+      return t('offline');
+  }
+}
