@@ -1,6 +1,8 @@
 // npm test — every test against a throw-away database: type check, Vitest (unit + integration),
 // `next build`, Playwright e2e in Chromium. The database is dropped at the end whatever happens
-// (failure, CTRL-C). The last line is `Tests: N passed, N failed` for CI to read.
+// (failure, CTRL-C, SIGTERM). The last line is `Tests: N passed, N failed` for CI to read.
+// Run as `node --import tsx` (package.json), not through the tsx CLI: the CLI relays SIGTERM with a
+// 30 ms grace and then SIGKILLs, which would skip the drop.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
