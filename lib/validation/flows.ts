@@ -65,9 +65,10 @@ export const restoreRevisionSchema = z.object({
   baseVersion: z.number().int().min(1),
 });
 
+/** pool id → organisation id and lane id → role id; '' removes a link. */
 export const flowMappingSchema = z.object({
-  participants: z.record(id, id).default({}),
-  lanes: z.record(id, id).default({}),
+  participants: z.record(id, z.string().trim().max(64)).default({}),
+  lanes: z.record(id, z.string().trim().max(64)).default({}),
 });
 export type FlowMapping = z.infer<typeof flowMappingSchema>;
 

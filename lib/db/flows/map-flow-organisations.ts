@@ -31,8 +31,8 @@ export async function mapFlowOrganisations(
     });
   }
   const definitions = await readStoredBpmn((await findRevision(flow, baseVersion)).xml);
-  const organisationIds = await checkMapping(definitions, mapping);
-  applyOrganisationMapping(definitions, mapping);
+  const { organisationIds, roleNames } = await checkMapping(definitions, mapping);
+  applyOrganisationMapping(definitions, mapping, { roleNames });
   return saveRevision(
     actor,
     flow.id,
@@ -41,8 +41,13 @@ export async function mapFlowOrganisations(
   );
 }
 
-/** 400 for ids not in the diagram, unknown organisations, and roles outside the lane's organisation. */
-async function checkMapping(definitions: ModdleElement, mapping: FlowMapping): Promise<string[]> {
+type CheckedMapping = { organisationIds: string[]; roleNames: Record<string, string> };
+
+/**
+ * 400 for ids not in the diagram, unknown organisations, and roles outside the lane's organisation.
+ * Returns the organisations to add as participants and the names the mapped lanes take.
+ */
+async function checkMapping(definitions: ModdleElement, mapping: FlowMapping): Promise<CheckedMapping> {
   const summary = describeCollaboration(definitions);
   const participants = new Map(summary.participants.map((p) => [p.id, p]));
   const lanes = new Map(summary.lanes.map((l) => [l.id, l]));
@@ -52,26 +57,31 @@ async function checkMapping(definitions: ModdleElement, mapping: FlowMapping): P
   for (const id of Object.keys(mapping.lanes)) {
     if (!lanes.has(id)) throw invalid(`lanes.${id}`, 'no lane with this id in the diagram');
   }
-  const orgIds = [...new Set(Object.values(mapping.participants))];
+  const orgIds = [...new Set(Object.values(mapping.participants).filter(Boolean))];
   const known = new Set((await db.organisation.findMany({ where: { id: { in: orgIds } }, select: { id: true } })).map((o) => o.id));
   for (const [participantId, orgId] of Object.entries(mapping.participants)) {
-    if (!known.has(orgId)) throw invalid(`participants.${participantId}`, `unknown organisation ${orgId}`);
+    if (orgId && !known.has(orgId)) throw invalid(`participants.${participantId}`, `unknown organisation ${orgId}`);
   }
   const roles = await db.role.findMany({
     where: { id: { in: Object.values(mapping.lanes) } },
-    select: { id: true, organisationId: true, archivedAt: true },
+    select: { id: true, name: true, organisationId: true, archivedAt: true },
   });
   const roleById = new Map(roles.map((r) => [r.id, r]));
   for (const [laneId, roleId] of Object.entries(mapping.lanes)) {
+    if (!roleId) continue;
     const participantId = lanes.get(laneId)?.participantId;
-    const laneOrg = participantId ? (mapping.participants[participantId] ?? participants.get(participantId)?.organisationId) : undefined;
+    const laneOrg = participantId
+      ? participantId in mapping.participants
+        ? mapping.participants[participantId]
+        : participants.get(participantId)?.organisationId
+      : undefined;
     const role = roleById.get(roleId);
     if (!laneOrg) throw invalid(`lanes.${laneId}`, 'map the lane’s pool to an organisation first');
     if (!role || role.archivedAt || role.organisationId !== laneOrg) {
       throw invalid(`lanes.${laneId}`, `${roleId} is not an active role of the pool’s organisation`);
     }
   }
-  return orgIds;
+  return { organisationIds: orgIds, roleNames: Object.fromEntries(roles.map((r) => [r.id, r.name])) };
 }
 
 function invalid(field: string, message: string): AppError {
