@@ -26,13 +26,16 @@ export default defineConfig({
   // A retry only hides infrastructure hiccups (a slow first compile, a busy CI machine); never locally.
   retries: isCI ? 1 : 0,
   workers: isCI ? 2 : undefined,
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // A dev server (E2E_BASE_URL) compiles each page on first visit: give it time; `next start` needs none.
+  timeout: externalBaseUrl ? 90_000 : 30_000,
+  expect: { timeout: externalBaseUrl ? 30_000 : 10_000 },
+  // Several people may run Playwright in one work tree: E2E_OUTPUT_DIR keeps their artifacts apart.
+  outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results',
   reporter: jsonReport ? [['list'], ['json', { outputFile: jsonReport }]] : [['list']],
   use: {
     baseURL,
     locale: 'sv-SE',
-    trace: 'retain-on-failure',
+    trace: 'on-first-retry',
     launchOptions: {
       executablePath,
       // This machine has no network beyond the package registries: background networking and QUIC only
