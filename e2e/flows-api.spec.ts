@@ -199,4 +199,36 @@ test.describe('flow API', () => {
     expect((await request.get(`/api/flows/${id}/diff?from=1`)).status()).toBe(400);
     expect((await request.get(`/api/flows/${id}/diff?from=1&to=9`)).status()).toBe(404);
   });
+
+  test('restores an old version as a new one and maps an imported pool to an organisation', async ({ request }) => {
+    const { id } = await createShared(request, orgs, [orgs.kommun]);
+    const v1 = await (await request.get(`/api/flows/${id}/bpmn`)).text();
+    const v2 = v1.replace(/(<bpmn:startEvent id="StartEvent_1")/, '$1 name="Tillfälligt"');
+    expect((await request.put(`/api/flows/${id}/bpmn`, { headers: { 'content-type': 'application/xml', 'if-match': '"1"' }, data: v2 })).status()).toBe(200);
+
+    const stale = await request.post(`/api/flows/${id}/restore`, { data: { version: 1, baseVersion: 1 } });
+    expect(stale.status()).toBe(409);
+    const restored = await request.post(`/api/flows/${id}/restore`, { data: { version: 1, baseVersion: 2 } });
+    expect(restored.status()).toBe(200);
+    expect(await restored.json()).toEqual({ version: 3 });
+    expect(await (await request.get(`/api/flows/${id}/bpmn`)).text()).toBe(v1);
+    const history = await (await request.get(`/api/flows/${id}/revisions`)).json();
+    expect(history.revisions[0]).toMatchObject({ version: 3, message: 'Återställd från version 1' });
+
+    // A file from elsewhere: its pool is linked to nothing we know until it is mapped.
+    const foreign = v1.replace(/stafett:organisationId="[^"]+"/, 'stafett:organisationId="some-other-system"');
+    const imported = await request.post('/api/flows', { headers: { 'content-type': 'application/xml' }, data: foreign });
+    const body = await imported.json();
+    expect(body.warnings.map((w: { code: string }) => w.code)).toContain('UNKNOWN_ORGANISATION');
+    const mapped = await request.put(`/api/flows/${body.id}/mapping`, {
+      data: { participants: { Participant_1: orgs.region }, lanes: {}, baseVersion: 1 },
+    });
+    expect(mapped.status()).toBe(200);
+    expect(await mapped.json()).toEqual({ version: 2 });
+    const meta = await (await request.get(`/api/flows/${body.id}`)).json();
+    expect(meta.organisations.map((o: { id: string }) => o.id)).toEqual([orgs.kommun, orgs.region]);
+    const badField = await request.put(`/api/flows/${body.id}/mapping`, { data: { participants: { Nope: orgs.region }, baseVersion: 2 } });
+    expect(badField.status()).toBe(400);
+    expect((await badField.json()).error.field).toBe('participants.Nope');
+  });
 });
