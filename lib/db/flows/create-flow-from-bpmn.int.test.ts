@@ -114,6 +114,17 @@ describe('createFlowFromBpmn', () => {
     await expect(parseBpmn(stored, 'strict')).resolves.toBeDefined();
   });
 
+  it('lays out a file that has no diagram instead of storing a blank canvas', async () => {
+    const withoutDi = twoPoolXml({ orgA: org.id, orgB: org.id }).replace(/<bpmndi:BPMNDiagram[\s\S]*<\/bpmndi:BPMNDiagram>/, '');
+    const created = await createFlowFromBpmn(editor, withoutDi);
+    expect(created.warnings.map((w) => w.code)).toContain('GENERATED_DIAGRAM');
+    expect(created.warnings.map((w) => w.code)).not.toContain('NO_DIAGRAM');
+    const stored = (await getRevisionXml(editor, created.id)).xml;
+    const { definitions } = await parseBpmn(stored, 'strict');
+    expect(Object.keys(describeShapes(definitions))).toEqual(expect.arrayContaining(['Pool_A', 'Pool_B', 'Lane_A1', 'Task_A', 'Task_B']));
+    expect(stored).toMatch(/<bpmndi:BPMNEdge [^>]*bpmnElement="Msg_1"/);
+  });
+
   it('refuses a user who may create flows nowhere, and an owner where they may not, storing nothing', async () => {
     const viewer = await makeUser({ [org.id]: 'VIEWER' });
     const before = await db.flow.count();

@@ -1,6 +1,8 @@
 import { organisationsWhere, type Actor } from '@/lib/auth/policy';
-import { parseBpmn } from '@/lib/bpmn/parse-bpmn';
+import type { ModdleElement } from 'bpmn-moddle';
+import { parseBpmn, type BpmnWarning } from '@/lib/bpmn/parse-bpmn';
 import { toXml } from '@/lib/bpmn/serialise';
+import { addGeneratedDiagram } from '@/lib/domain/auto-layout';
 import { AppError } from '@/lib/errors';
 import { importFlowMetaSchema, parseFlowInput, type ImportFlowMeta } from '@/lib/validation/flows';
 import { chooseOwner, insertFlow } from './insert-flow';
@@ -24,7 +26,9 @@ export async function createFlowFromBpmn(actor: Actor, xml: string, rawMeta: Imp
   if (creatable.length === 0) {
     throw new AppError('FORBIDDEN', 'You need editor access in an organisation to import a flow.');
   }
-  const { definitions, warnings } = await parseBpmn(xml, 'lenient');
+  const parsed = await parseBpmn(xml, 'lenient');
+  const { definitions } = parsed;
+  const warnings = withGeneratedDiagram(definitions, parsed.warnings);
   const links = await pruneUnknownLinks(definitions);
   const ownerId = chooseOwner(actor, meta.ownerOrganisationId, [...links.organisationIds, ...creatable]);
   const name = (meta.name ?? nameInFile(definitions) ?? DEFAULT_IMPORT_NAME).slice(0, 200);
@@ -41,4 +45,19 @@ export async function createFlowFromBpmn(actor: Actor, xml: string, rawMeta: Imp
     auditData: { imported: true, warnings: allWarnings.length },
   });
   return { ...created, warnings: allWarnings };
+}
+
+/**
+ * A file without a diagram (DI) would open as a blank canvas; we lay it out instead, and the notice
+ * says so in place of "no diagram". If no layout can be made, the NO_DIAGRAM warning stays.
+ */
+function withGeneratedDiagram(definitions: ModdleElement, warnings: BpmnWarning[]): ImportWarning[] {
+  if (!warnings.some((w) => w.code === 'NO_DIAGRAM') || !addGeneratedDiagram(definitions)) return warnings;
+  return [
+    ...warnings.filter((w) => w.code !== 'NO_DIAGRAM'),
+    {
+      code: 'GENERATED_DIAGRAM',
+      message: 'The file had no diagram, so Stafett laid it out: pools, lanes and steps in order. Check the positions.',
+    },
+  ];
 }

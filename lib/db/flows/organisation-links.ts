@@ -9,7 +9,8 @@ import { db } from '../client';
 // lane then shows up as unmapped in the mapping step, and the user is told.
 
 export type LinkWarning = { code: 'UNKNOWN_ORGANISATION' | 'UNKNOWN_ROLE'; message: string; elementId?: string };
-export type ImportWarning = BpmnWarning | LinkWarning;
+/** Import-only notices beside the parser's: unknown links removed, a layout generated for a file without DI. */
+export type ImportWarning = BpmnWarning | LinkWarning | { code: 'GENERATED_DIAGRAM'; message: string; elementId?: string };
 
 const ORG_ATTR = 'stafett:organisationId';
 const ROLE_ATTR = 'stafett:roleId';
