@@ -37,7 +37,10 @@ export function dropUndrawable(definitions: ModdleElement, unresolved: ParseWarn
     });
   }
 
-  warnings.push(...dropDanglingDi(definitions, dropped));
+  const missingTargets = new Map(
+    unresolved.filter((w) => w.element && isDiConnectable(w.element)).map((w) => [w.element as ModdleElement, w.value ?? '']),
+  );
+  warnings.push(...dropDanglingDi(definitions, dropped, missingTargets));
   return warnings;
 }
 
@@ -51,7 +54,11 @@ function dropConnection(connection: ModdleElement): void {
   detach(connection);
 }
 
-function dropDanglingDi(definitions: ModdleElement, dropped: Set<ModdleElement>): BpmnWarning[] {
+function dropDanglingDi(
+  definitions: ModdleElement,
+  dropped: Set<ModdleElement>,
+  missingTargets: Map<ModdleElement, string>,
+): BpmnWarning[] {
   const warnings: BpmnWarning[] = [];
   for (const diagram of childrenOf(definitions, 'diagrams')) {
     const plane = refOf(diagram, 'plane');
@@ -64,11 +71,15 @@ function dropDanglingDi(definitions: ModdleElement, dropped: Set<ModdleElement>)
     });
     for (const element of stale) {
       detach(element);
-      warnings.push({
-        code: 'DROPPED_SHAPE',
-        elementId: element.id,
-        message: `The diagram ${is(element, 'bpmndi:BPMNEdge') ? 'line' : 'shape'} "${element.id ?? '?'}" was removed: the element it draws is not in the file.`,
-      });
+      const what = `The diagram ${is(element, 'bpmndi:BPMNEdge') ? 'line' : 'shape'} "${element.id ?? '?'}" was removed`;
+      const target = refOf(element, 'bpmnElement');
+      const missing = missingTargets.get(element);
+      const why = target
+        ? `the ${target.$type.replace(/^bpmn:/, '')} it draws was removed too.`
+        : missing
+          ? `it draws "${missing}", which is not in the file.`
+          : 'it does not say which element it draws.';
+      warnings.push({ code: 'DROPPED_SHAPE', elementId: element.id, message: `${what}: ${why}` });
     }
   }
   return warnings;

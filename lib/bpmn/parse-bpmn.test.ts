@@ -122,3 +122,17 @@ describe('parseBpmn: quirks of real files', () => {
     expect(warnings[0]?.message).toContain('<bpmn:notAThing');
   });
 });
+
+describe('parseBpmn: why a diagram shape was dropped', () => {
+  it('says whether the shape pointed at nothing, at a missing id, or at a dropped flow', async () => {
+    const xml = DANGLING_XML.replace(
+      '</bpmndi:BPMNPlane>',
+      '<bpmndi:BPMNEdge id="Anonymous_di"><di:waypoint x="1" y="1" /><di:waypoint x="2" y="2" /></bpmndi:BPMNEdge></bpmndi:BPMNPlane>',
+    );
+    const { warnings } = await parseBpmn(xml, 'lenient');
+    const message = (id: string) => warnings.find((w) => w.code === 'DROPPED_SHAPE' && w.elementId === id)?.message;
+    expect(message('Ghost_2_di')).toMatch(/draws "Ghost_2", which is not in the file/);
+    expect(message('Flow_1_di')).toMatch(/the SequenceFlow it draws was removed too/);
+    expect(message('Anonymous_di')).toMatch(/does not say which element it draws/);
+  });
+});
