@@ -26,7 +26,7 @@ export async function RevisionTable({ flowId, flowName, headVersion, revisions, 
         {revisions.map((r) => (
           <tr key={r.version}>
             <th scope="row" className={`${cell} font-semibold`}>
-              {r.version}
+              {r.version}{' '}
               {r.version === headVersion ? <span className="ml-2 rounded bg-blue-100 px-2 text-sm font-normal text-brand-dark">{t('table.current')}</span> : null}
             </th>
             <td className={cell}>{r.author.name}</td>
