@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { APIRequest, APIRequestContext } from '@playwright/test';
+import { createModdle } from '../lib/bpmn/moddle';
+import { describeCollaboration, describeShapes, listElementIds } from '../lib/domain/collaboration';
 import { expect, storageStateFor, test, type DemoUser } from './fixtures';
 
 // The flow API from outside, as a script or the editor calls it: cookies of the demo users (saved by
@@ -230,5 +234,35 @@ test.describe('flow API', () => {
     const badField = await request.put(`/api/flows/${body.id}/mapping`, { data: { participants: { Nope: orgs.region }, baseVersion: 2 } });
     expect(badField.status()).toBe(400);
     expect((await badField.json()).error.field).toBe('participants.Nope');
+  });
+
+  test('round-trips every MIWG reference model through POST and GET …/bpmn', async ({ request }) => {
+    test.setTimeout(180_000);
+    const dir = path.join(__dirname, '..', '..', 'shared', 'fixtures', 'bpmn-miwg-reference');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.bpmn'));
+    expect(files).toHaveLength(21);
+    const shapeOf = async (xml: string) => {
+      const { rootElement } = await createModdle().fromXML(xml, 'bpmn:Definitions', { lax: true });
+      const summary = describeCollaboration(rootElement);
+      return {
+        participants: summary.participants.map((p) => p.id),
+        lanes: summary.lanes.map((l) => l.id),
+        messageFlows: summary.messageFlows.map((m) => m.id),
+        elements: listElementIds(rootElement),
+        shapes: describeShapes(rootElement),
+      };
+    };
+    for (const file of files) {
+      const original = readFileSync(path.join(dir, file));
+      const created = await request.post(`/api/flows?name=${encodeURIComponent(`MIWG ${file} ${randomUUID().slice(0, 6)}`)}`, {
+        headers: { 'content-type': 'application/xml' },
+        data: original,
+      });
+      expect(created.status(), file).toBe(201);
+      const { id } = await created.json();
+      const stored = await request.get(`/api/flows/${id}/bpmn`);
+      expect(stored.headers()['etag'], file).toBe('"1"');
+      expect(await shapeOf(await stored.text()), file).toEqual(await shapeOf(original.toString('utf8')));
+    }
   });
 });
