@@ -35,7 +35,9 @@ async function versionsOf(flowId: string): Promise<number[]> {
 describe('saveRevision', () => {
   it('appends the next version with author and message, audited, and serves it as the head', async () => {
     const flow = await newFlow();
+    const createdAt = (await getFlowForActor(editor, flow.id, 'flow.view')).updatedAt;
     expect(await saveRevision(editor, flow.id, { xml: flow.xml('Andra'), baseVersion: 1, message: 'Ny uppgift' })).toEqual({ version: 2 });
+    expect((await getFlowForActor(editor, flow.id, 'flow.view')).updatedAt.getTime()).toBeGreaterThan(createdAt.getTime());
     const head = await getRevisionXml(editor, flow.id);
     expect(head).toMatchObject({ version: 2, authorName: editor.name, message: 'Ny uppgift' });
     expect(head.xml).toContain('name="Andra"');
