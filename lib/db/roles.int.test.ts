@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { db } from './client';
 import { makeOrganisation, makeUser, unique } from './flows/flow-test-data';
+import { createFlow } from './flows/create-flow';
+import { getRevisionXml } from './flows/get-revision-xml';
 import { createRole, listRoles, setRoleArchived, updateRole } from './roles';
 
 describe('role catalogue', () => {
@@ -48,5 +50,21 @@ describe('role catalogue', () => {
     // A role of another organisation cannot be reached through one's own.
     const foreign = await createRole(outsider, { organisationId: other.id, name: 'Främmande', description: '' });
     await expect(updateRole(admin, { organisationId: org.id, roleId: foreign.id, name: 'Kapad', description: '' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('renaming a role', () => {
+  it('renames its lane in every flow that uses it, as a new revision', async () => {
+    const org = await makeOrganisation(unique('Org'), ['Sjuksköterska', 'Läkare']);
+    const admin = await makeUser({ [org.id]: 'ADMIN' });
+    const nurse = org.roles.find((r) => r.name === 'Sjuksköterska')!;
+    const flow = await createFlow(admin, { name: unique('Flöde'), category: 'CORE', organisations: [org.id], roles: { [org.id]: [nurse.id] } });
+
+    await updateRole(admin, { organisationId: org.id, roleId: nurse.id, name: 'Avdelningssjuksköterska', description: '' });
+
+    const head = await getRevisionXml(admin, flow.id);
+    expect(head.version).toBe(2);
+    expect(head.xml).toContain('name="Avdelningssjuksköterska"');
+    expect(head.xml).not.toContain('name="Sjuksköterska"');
   });
 });
