@@ -69,3 +69,17 @@ test('a file with a DOCTYPE is refused, the form keeps its values and no flow is
   const flows = (await (await request.get('/api/flows')).json()) as { flows: { name: string }[] };
   expect(flows.flows.map((f) => f.name)).not.toContain(name);
 });
+
+test('a file without a diagram says so in words, never a blank canvas', async ({ page }) => {
+  const noLayout = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D1" targetNamespace="http://stafett.se/e2e">
+  <bpmn:process id="P1"><bpmn:startEvent id="S1" /><bpmn:task id="T1" name="Ring brukaren" /><bpmn:sequenceFlow id="F1" sourceRef="S1" targetRef="T1" /></bpmn:process>
+</bpmn:definitions>`;
+  await page.goto('/flows/import');
+  await page.getByLabel('BPMN-fil').setInputFiles({ name: 'utan-layout.bpmn', mimeType: 'application/xml', buffer: Buffer.from(noLayout) });
+  await page.getByLabel('Namn', { exact: true }).fill(unique('Utan layout e2e'));
+  await page.getByRole('button', { name: 'Importera' }).click();
+  await expect(page.getByRole('heading', { name: /har importerats/ })).toBeVisible();
+  // Either Stafett laid it out (and says so) or it cannot be drawn (and says so).
+  await expect(page.getByText(/Filen sakna(r|de) diagraminformation \(layout\)/)).toBeVisible();
+});

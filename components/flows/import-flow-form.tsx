@@ -76,7 +76,9 @@ export function ImportFlowForm({ owners, megabytes, action }: Props) {
 
 function ImportResult({ result }: { result: Extract<ImportState, { status: 'imported' }> }) {
   const t = useTranslations('flow');
-  const others = result.warnings.filter((w) => w.code !== 'NO_DIAGRAM');
+  // Layout problems come first and stand out: a canvas without explanation is worse than none.
+  const generated = result.warnings.find((w) => w.code === 'GENERATED_DIAGRAM');
+  const others = result.warnings.filter((w) => w.code !== 'NO_DIAGRAM' && w.code !== 'GENERATED_DIAGRAM');
   return (
     <section aria-labelledby="import-result" className="max-w-2xl space-y-4">
       <div role="status" className="rounded border-2 border-ok bg-green-50 p-4">
@@ -86,6 +88,7 @@ function ImportResult({ result }: { result: Extract<ImportState, { status: 'impo
       {result.noDiagram ? (
         <p className="rounded border-2 border-amber-700 bg-amber-50 p-4 font-medium">{t('import.noDiagram')}</p>
       ) : null}
+      {generated ? <p className="rounded border-2 border-amber-700 bg-amber-50 p-4 font-medium">{generated.text}</p> : null}
       <h3 className="text-lg font-semibold">{t('import.warningsTitle')}</h3>
       {others.length === 0 ? (
         <p>{t('import.noWarnings')}</p>

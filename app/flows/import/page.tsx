@@ -21,7 +21,7 @@ export default async function ImportFlowPage() {
   const megabytes = Math.round((env.BPMN_MAX_BYTES / 1024 / 1024) * 10) / 10;
 
   return (
-    <main id="main" className="mx-auto max-w-4xl px-4 py-8">
+    <main id="main" className="mx-auto w-full max-w-4xl px-4 py-8">
       <h1 className="text-3xl font-bold">{t('import.title')}</h1>
       <p className="mt-2 mb-6 max-w-2xl text-muted">{t('import.intro')}</p>
       {owners.length === 0 ? (

@@ -20,7 +20,7 @@ export default async function NewFlowPage() {
   const owners = organisations.filter((o) => ownerIds.has(o.id)).map((o) => ({ id: o.id, name: o.name }));
 
   return (
-    <main id="main" className="mx-auto max-w-4xl px-4 py-8">
+    <main id="main" className="mx-auto w-full max-w-4xl px-4 py-8">
       <h1 className="text-3xl font-bold">{t('new.title')}</h1>
       <p className="mt-2 mb-6 max-w-2xl text-muted">{t('new.intro')}</p>
       {owners.length === 0 ? (

@@ -54,7 +54,7 @@ export default async function DiffPage({ params, searchParams }: Props) {
 
   if (!from || !to || from === to) {
     return (
-      <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8">
+      <main id="main" className="mx-auto w-full max-w-6xl space-y-6 px-4 py-8">
         {header}
         <p role="alert" className="rounded border-2 border-danger bg-red-50 p-4 font-medium">
           {from && to ? t('diff.same') : t('diff.invalid', { head: flow.headVersion })}
@@ -72,7 +72,7 @@ export default async function DiffPage({ params, searchParams }: Props) {
   const removed = Object.fromEntries(diff.removed.map((e) => [e.id, 'removed' as const]));
 
   return (
-    <main id="main" className="mx-auto max-w-7xl space-y-6 px-4 py-8">
+    <main id="main" className="mx-auto w-full max-w-7xl space-y-6 px-4 py-8">
       {header}
       <DiffLegend />
       <ChangeList diff={diff} />

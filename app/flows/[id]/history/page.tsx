@@ -39,7 +39,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   const errorKey = restoreError === 'conflict' || restoreError === 'notAllowed' ? restoreError : 'failed';
 
   return (
-    <main id="main" className="mx-auto max-w-5xl space-y-8 px-4 py-8">
+    <main id="main" className="mx-auto w-full max-w-5xl space-y-8 px-4 py-8">
       <div>
         <Link href={`/flows/${flow.id}`} className="text-brand underline">{t('backToFlow')}</Link>
         <h1 className="mt-2 text-3xl font-bold">{t('title')}</h1>

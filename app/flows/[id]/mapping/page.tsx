@@ -30,7 +30,7 @@ export default async function MappingPage({ params }: Props) {
   const organisations = await listOrganisationsWithRoles();
 
   return (
-    <main id="main" className="mx-auto max-w-4xl space-y-6 px-4 py-8">
+    <main id="main" className="mx-auto w-full max-w-4xl space-y-6 px-4 py-8">
       <div>
         <Link href={`/flows/${flow.id}`} className="text-brand underline">{t('mapping.backToFlow')}</Link>
         <h1 className="mt-2 text-3xl font-bold">{t('mapping.title')}</h1>

@@ -27,7 +27,7 @@ export default async function RevisionPage({ params }: Props) {
   const format = await getFormatter();
 
   return (
-    <main id="main" className="mx-auto max-w-6xl space-y-6 px-4 py-8">
+    <main id="main" className="mx-auto w-full max-w-6xl space-y-6 px-4 py-8">
       <div>
         <Link href={`/flows/${flow.id}/history`} className="text-brand underline">{t('backToHistory')}</Link>
         <h1 className="mt-2 text-3xl font-bold">{t('revision.title', { version: revision.version, name: flow.name })}</h1>
