@@ -18,7 +18,7 @@ export function SiteHeaderNav({ items, label }: { items: NavItem[]; label: strin
               <Link
                 href={item.href}
                 aria-current={current ? 'page' : undefined}
-                className={`block rounded-md px-3 py-1.5 text-sm font-medium text-white hover:bg-white/15 ${current ? 'bg-white/20 underline underline-offset-4' : ''}`}
+                className={`flex min-h-9 items-center rounded-md px-3 py-1.5 text-sm font-medium text-white hover:bg-white/15 ${current ? 'bg-white/20 underline underline-offset-4' : ''}`}
               >
                 {item.label}
               </Link>
