@@ -1,5 +1,5 @@
 import { expect, storageStateFor, test } from './fixtures';
-import { organisationIdByName } from './organisation-helpers';
+import { addMember, createApiToken, createMember, createTestFlow, createTestOrganisation, organisationIdByName } from './organisation-helpers';
 
 // Who sees which organisation, proven from outside: pages and the API answer the same way.
 
@@ -104,4 +104,26 @@ test('signed out, the API answers 401 JSON, never a redirect', async ({ playwrig
   expect(response.status()).toBe(401);
   expect((await response.json()).error.code).toBe('UNAUTHENTICATED');
   await anonymous.dispose();
+});
+
+test('GET /api/flows with a Bearer token lists exactly the flows of the caller’s organisations', async ({ playwright, baseURL }) => {
+  const [mine, partner, foreign] = await Promise.all([createTestOrganisation(), createTestOrganisation(), createTestOrganisation()]);
+  const me = await createMember('api', mine.id, 'VIEWER');
+  const author = await createMember('api-author', partner.id, 'EDITOR');
+  await addMember(author.id, foreign.id, 'EDITOR');
+  const shared = await createTestFlow({ ownerId: partner.id, organisationIds: [partner.id, mine.id], authorId: author.id });
+  await createTestFlow({ ownerId: foreign.id, organisationIds: [foreign.id, partner.id], authorId: author.id });
+
+  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${await createApiToken(me.id)}` } });
+  const response = await api.get('/api/flows');
+  expect(response.status()).toBe(200);
+  const { flows } = await response.json();
+  expect(flows.map((f: { id: string }) => f.id)).toEqual([shared.id]);
+  expect(flows[0]).toMatchObject({
+    name: shared.name,
+    category: 'CORE',
+    lastChange: { by: author.name },
+  });
+  expect(flows[0].organisations.map((o: { id: string }) => o.id).sort()).toEqual([mine.id, partner.id].sort());
+  await api.dispose();
 });

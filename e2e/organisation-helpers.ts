@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { createTestAccount, type TestAccount } from './auth-helpers';
 
@@ -75,4 +75,16 @@ export async function createTestFlow(opts: { name?: string; ownerId: string; org
     opts.authorId,
   ]);
   return { id, name };
+}
+
+/** A personal API token for the account, stored hashed like the real ones; returns the secret. */
+export async function createApiToken(userId: string): Promise<string> {
+  const secret = `stf_${randomUUID().replace(/-/g, '')}${randomUUID().replace(/-/g, '')}`;
+  await sql(`INSERT INTO "ApiToken" (id, "userId", name, "tokenHash", prefix) VALUES ($1, $2, 'e2e', $3, $4)`, [
+    newId(),
+    userId,
+    createHash('sha256').update(secret).digest('hex'),
+    secret.slice(0, 8),
+  ]);
+  return secret;
 }
