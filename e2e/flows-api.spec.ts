@@ -19,7 +19,9 @@ async function as(playwright: { request: APIRequest }, baseURL: string | undefin
 
 /** Ids of Kommunen and Regionen and one role in each, read as the viewer (a member of both). */
 async function demoOrganisations(viewer: APIRequestContext): Promise<Orgs> {
-  const { organisations } = await (await viewer.get('/api/organisations')).json();
+  const response = await viewer.get('/api/organisations');
+  expect(response.status(), 'the viewer’s saved session (run the setup project)').toBe(200);
+  const { organisations } = await response.json();
   const idOf = (name: string) => organisations.find((o: { name: string }) => o.name === name).id as string;
   const firstRole = async (orgId: string) => (await (await viewer.get(`/api/organisations/${orgId}`)).json()).organisation.roles[0].id as string;
   const [kommun, region] = [idOf('Kommunen'), idOf('Regionen')];
