@@ -83,6 +83,7 @@ test.describe('flow API', () => {
     expect(bpmn.status()).toBe(200);
     expect(bpmn.headers()['content-type']).toBe('application/xml; charset=utf-8');
     expect(bpmn.headers()['etag']).toBe('"1"');
+    expect(bpmn.headers()['content-security-policy']).toBe("default-src 'none'; sandbox");
     expect(await bpmn.text()).toContain(`stafett:organisationId="${orgs.region}"`);
   });
 

@@ -15,7 +15,14 @@ import { saveRevision } from '@/lib/db/flows/save-revision';
 export const GET = withFlow('flow.view', async ({ flow, req }) => {
   const revision = await findRevision(flow, versionFromQuery(req));
   const etag = etagOf(revision.version);
-  const headers: Record<string, string> = { ETag: etag, 'Cache-Control': 'private, no-cache' };
+  const headers: Record<string, string> = {
+    ETag: etag,
+    'Cache-Control': 'private, no-cache',
+    // Opened directly, an XML document runs any XHTML <script> in it (extension elements survive a
+    // round trip): no script, no plugins, no same-origin rights for this response.
+    'Content-Security-Policy': "default-src 'none'; sandbox",
+    'X-Content-Type-Options': 'nosniff',
+  };
   if (new URL(req.url).searchParams.get('download') === '1') {
     headers['Content-Disposition'] = attachmentDisposition(`${flow.name} v${revision.version}`, 'bpmn');
   }
