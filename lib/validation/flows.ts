@@ -65,10 +65,13 @@ export const restoreRevisionSchema = z.object({
   baseVersion: z.number().int().min(1),
 });
 
+// BPMN element ids come from other tools and can be long (Signavio's "sid-<uuid>" and longer).
+const elementId = z.string().min(1).max(255);
+
 /** pool id → organisation id and lane id → role id; '' removes a link. */
 export const flowMappingSchema = z.object({
-  participants: z.record(id, z.string().trim().max(64)).default({}),
-  lanes: z.record(id, z.string().trim().max(64)).default({}),
+  participants: z.record(elementId, z.string().trim().max(64)).default({}),
+  lanes: z.record(elementId, z.string().trim().max(64)).default({}),
 });
 export type FlowMapping = z.infer<typeof flowMappingSchema>;
 
