@@ -39,7 +39,7 @@ function processXml(tasks: Task[]): string {
 }
 
 test('history lists revisions, diffs two of them and restores an old one', async ({ page, request }) => {
-  test.setTimeout(120_000); // several pages and two bpmn-js canvases on a shared dev server
+  test.setTimeout(180_000); // several pages and two bpmn-js canvases on a shared dev server
   const flowName = `Historik e2e ${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
   const notice: Task = { id: 'Task_notice', name: 'Skicka inskrivningsmeddelande', x: 180 };
   const created = await request.post(`/api/flows?name=${encodeURIComponent(flowName)}`, {

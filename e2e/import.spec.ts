@@ -13,7 +13,7 @@ const MIWG_C1 = path.resolve(__dirname, '..', '..', 'shared', 'fixtures', 'bpmn-
 const unique = (prefix: string) => `${prefix} ${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
 
 test('import an MIWG model, see it drawn and map a pool to Kommunen', async ({ page }) => {
-  test.setTimeout(120_000); // several pages and two bpmn-js canvases on a shared dev server
+  test.setTimeout(180_000); // several pages and two bpmn-js canvases on a shared dev server
   const name = unique('Import e2e');
   await page.goto('/flows/import');
   await expect(page.getByRole('heading', { level: 1, name: 'Importera BPMN-fil' })).toBeVisible();
