@@ -96,3 +96,34 @@ test('history lists revisions, diffs two of them and restores an old one', async
   expect(v4).toContain('name="Skicka inskrivningsmeddelande"');
   expect(v4).not.toContain('Skicka kallelse');
 });
+
+test.describe('as a viewer', () => {
+  test.use({ storageState: storageStateFor('viewer') });
+
+  test('a viewer sees the history but is offered no restore, and the mapping page is out of reach', async ({ page, playwright }) => {
+    const editor = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL, storageState: storageStateFor('kommun.editor') });
+    const created = await editor.post(`/api/flows?name=${encodeURIComponent(`Läsare e2e ${Date.now()}`)}`, {
+      headers: { 'Content-Type': 'application/xml' },
+      data: processXml([{ id: 'Task_a', name: 'Ring brukaren', x: 180 }]),
+    });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const saved = await editor.put(`/api/flows/${id}/bpmn`, {
+      headers: { 'Content-Type': 'application/xml', 'If-Match': '1' },
+      data: processXml([{ id: 'Task_a', name: 'Ring brukaren igen', x: 180 }]),
+    });
+    expect(saved.status()).toBe(200);
+    await editor.dispose();
+
+    await page.goto(`/flows/${id}/history`);
+    await expect(page.getByRole('table', { name: /Versioner av/ }).getByRole('row')).toHaveCount(3);
+    await expect(page.getByRole('link', { name: 'Visa version 1' })).toBeVisible();
+    await expect(page.getByRole('link', { name: /Återställ/ })).toHaveCount(0);
+    // Even with the confirm step asked for in the URL, a viewer gets no restore button.
+    await page.goto(`/flows/${id}/history?restore=1`);
+    await expect(page.getByRole('button', { name: /återställ/i })).toHaveCount(0);
+
+    await page.goto(`/flows/${id}/mapping`);
+    await expect(page.getByRole('heading', { name: 'Vi hittar inte sidan' })).toBeVisible();
+  });
+});
