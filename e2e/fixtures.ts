@@ -16,9 +16,14 @@ export function demoEmail(user: DemoUser): string {
   return `${user}@stafett.test`;
 }
 
+// Sessions are only valid on the server (and secret) that issued them, and several runs may share this
+// work tree (the dev server on :3000, `npm test` on a random port): one folder per server keeps one
+// run from overwriting another's cookies. Workers see the same variables as playwright.config.ts.
+const serverKey = (process.env.E2E_BASE_URL ?? `http://localhost:${process.env.E2E_PORT ?? 3100}`).replace(/[^a-z0-9]+/gi, '_');
+
 /** Saved sign-in of a demo user (written by e2e/auth.setup.ts): `test.use({ storageState: storageStateFor('viewer') })`. */
 export function storageStateFor(user: DemoUser): string {
-  return path.join(__dirname, '.auth', `${user}.json`);
+  return path.join(__dirname, '.auth', serverKey, `${user}.json`);
 }
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
