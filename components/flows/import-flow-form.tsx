@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useActionState, startTransition, type FormEvent } from 'react';
+import { useActionState, useState, startTransition, type FormEvent } from 'react';
 import { useTranslations } from 'next-intl';
 import { ErrorSummary, FieldError } from './error-summary';
 import { IDLE, type ImportState } from './form-state';
@@ -9,6 +9,7 @@ import { IDLE, type ImportState } from './form-state';
 type Props = {
   owners: { id: string; name: string }[];
   megabytes: number;
+  maxBytes: number;
   action: (prev: ImportState, form: FormData) => Promise<ImportState>;
 };
 
@@ -16,15 +17,23 @@ const input = 'mt-1 block w-full rounded border border-gray-500 px-3 py-2 text-i
 const label = 'block font-semibold';
 const hint = 'mt-1 text-sm text-muted';
 
-export function ImportFlowForm({ owners, megabytes, action }: Props) {
+export function ImportFlowForm({ owners, megabytes, maxBytes, action }: Props) {
   const t = useTranslations('flow');
-  const [state, dispatch, pending] = useActionState(action, IDLE);
+  const [serverState, dispatch, pending] = useActionState(action, IDLE);
+  // A file over the limit is refused here, before megabytes travel to the server (which checks again).
+  const [tooLarge, setTooLarge] = useState(false);
+  const state: ImportState = tooLarge
+    ? { status: 'error', fieldErrors: { file: t('import.tooLarge', { megabytes }) } }
+    : serverState;
 
   // A transition instead of the form's action prop: React then leaves the form (and the chosen file) as it was.
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    startTransition(() => dispatch(form));
+    const file = form.get('file');
+    const large = file instanceof File && file.size > maxBytes;
+    setTooLarge(large);
+    if (!large) startTransition(() => dispatch(form));
   }
 
   if (state.status === 'imported') return <ImportResult result={state} />;

@@ -27,7 +27,7 @@ export default async function ImportFlowPage() {
       {owners.length === 0 ? (
         <p role="status" className="rounded border border-gray-400 bg-gray-50 p-4">{t('new.noOwnerOrganisations')}</p>
       ) : (
-        <ImportFlowForm owners={owners} megabytes={megabytes} action={importFlowAction} />
+        <ImportFlowForm owners={owners} megabytes={megabytes} maxBytes={env.BPMN_MAX_BYTES} action={importFlowAction} />
       )}
     </main>
   );
