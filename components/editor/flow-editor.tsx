@@ -76,28 +76,30 @@ export function FlowEditor({ flow, xml, version, catalogue }: Props) {
 
   return (
     <div className="flex flex-col">
-      <div className="flex flex-wrap items-end gap-3 border-b border-gray-200 px-4 py-2">
-        <EditorToolbar label={t('toolbarLabel')}>
-          <button type="button" className={primaryButton} onClick={() => void saveWithMessage()} disabled={status.kind === 'saving'}>
-            {t('save')}
-          </button>
-          <button type="button" className={toolbarButton} onClick={() => setLanePools(modeler.current?.listPools() ?? [])}>
-            {t('addRoleLane')}
-          </button>
-          <ExportButtons flowName={flow.name} diagram={() => modeler.current} />
-          <ShortcutsHelp />
-        </EditorToolbar>
-        <div className="flex flex-col">
-          <label htmlFor={messageId} className="text-xs text-muted">
-            {t('messageLabel')}
-          </label>
-          <input
-            id={messageId}
-            value={message}
-            maxLength={500}
-            onChange={(e) => setMessage(e.target.value)}
-            className="w-72 rounded border border-gray-400 px-2 py-1 text-sm"
-          />
+      <div className="flex flex-col gap-1 border-b border-gray-200 px-4 py-2">
+        <div className="flex flex-wrap items-end gap-3">
+          <EditorToolbar label={t('toolbarLabel')}>
+            <button type="button" className={primaryButton} onClick={() => void saveWithMessage()} disabled={status.kind === 'saving'}>
+              {t('save')}
+            </button>
+            <button type="button" className={toolbarButton} onClick={() => setLanePools(modeler.current?.listPools() ?? [])}>
+              {t('addRoleLane')}
+            </button>
+            <ExportButtons flowName={flow.name} diagram={() => modeler.current} />
+            <ShortcutsHelp />
+          </EditorToolbar>
+          <div className="flex flex-col">
+            <label htmlFor={messageId} className="text-xs text-muted">
+              {t('messageLabel')}
+            </label>
+            <input
+              id={messageId}
+              value={message}
+              maxLength={500}
+              onChange={(e) => setMessage(e.target.value)}
+              className="w-72 rounded border border-gray-400 px-2 py-1 text-sm"
+            />
+          </div>
         </div>
         <SaveStatusBar
           status={status}

@@ -17,7 +17,7 @@ export function SaveStatusBar({ status, onSaveAnyway, onLoadLatest, extraMessage
   const text = describe(status, t);
   const problem = status.kind === 'conflict' || status.kind === 'rejected' || status.kind === 'offline';
   return (
-    <div className="flex flex-wrap items-center gap-2 text-sm">
+    <div className="flex min-h-9 flex-wrap items-center gap-2 text-sm">
       <p aria-live="polite" role="status" className={problem ? 'font-semibold text-danger' : 'text-muted'}>
         {text}
         {extraMessage ? ` ${extraMessage}` : ''}

@@ -16,8 +16,11 @@ export function useFillHeight<T extends HTMLElement>(min = 360) {
       element.style.height = `${Math.max(min, window.innerHeight - top)}px`;
     };
     fit();
+    // Anything above the element that grows or shrinks (a wrapping toolbar, a status line) moves its top.
     const observer = new ResizeObserver(fit);
-    observer.observe(document.body);
+    for (let node: Element | null = element; node && node !== document.body; node = node.parentElement) {
+      for (let above = node.previousElementSibling; above; above = above.previousElementSibling) observer.observe(above);
+    }
     window.addEventListener('resize', fit);
     return () => {
       observer.disconnect();
