@@ -1,0 +1,45 @@
+import type { FlowDiff } from '@/lib/domain/diff-bpmn';
+
+// What the change list says, before it is put into words: pure, so the grouping and the rename rule
+// can be tested without a translator.
+
+export type ChangeKind = 'added' | 'changed' | 'moved' | 'removed';
+
+export type ChangeSentence =
+  | { key: 'added' | 'removed' | 'moved'; type: string; id: string; name?: string }
+  | { key: 'renamed'; type: string; id: string; oldName?: string; newName?: string }
+  | { key: 'changed'; type: string; id: string; name?: string; attributes: string[] };
+
+export type ChangeGroup = { kind: ChangeKind; sentences: ChangeSentence[] };
+
+/** `bpmn:UserTask` → `UserTask`: the key of the element's word in the messages. */
+export function localType(type: string): string {
+  return type.replace(/^[a-z]+:/, '');
+}
+
+const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+
+/**
+ * The groups that have changes, in reading order (added, changed, moved, removed). A rename is said
+ * as a rename; other changed attributes are listed by name. An element both changed and moved is
+ * listed once, as changed.
+ */
+export function describeChanges(diff: FlowDiff): ChangeGroup[] {
+  const base = (e: { id: string; type: string; name?: string }) => ({ type: localType(e.type), id: e.id, name: text(e.name) });
+  const changedIds = new Set(diff.changed.map((c) => c.id));
+  const changed = diff.changed.flatMap((e): ChangeSentence[] => {
+    const rename = e.attributes.find((a) => a.name === 'name');
+    const others = e.attributes.filter((a) => a.name !== 'name').map((a) => a.name.replace(/^\w+:/, ''));
+    const out: ChangeSentence[] = [];
+    if (rename) out.push({ key: 'renamed', type: localType(e.type), id: e.id, oldName: text(rename.oldValue), newName: text(rename.newValue) });
+    if (others.length > 0 || !rename) out.push({ key: 'changed', ...base(e), attributes: others });
+    return out;
+  });
+  const groups: ChangeGroup[] = [
+    { kind: 'added', sentences: diff.added.map((e) => ({ key: 'added', ...base(e) })) },
+    { kind: 'changed', sentences: changed },
+    { kind: 'moved', sentences: diff.layoutChanged.filter((e) => !changedIds.has(e.id)).map((e) => ({ key: 'moved', ...base(e) })) },
+    { kind: 'removed', sentences: diff.removed.map((e) => ({ key: 'removed', ...base(e) })) },
+  ];
+  return groups.filter((g) => g.sentences.length > 0);
+}
