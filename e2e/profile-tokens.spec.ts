@@ -33,6 +33,7 @@ test.describe('personal API tokens', () => {
     const name = `e2e-skript-${randomUUID().slice(0, 8)}`;
     await page.goto('/profile');
     await expect(page.getByRole('heading', { level: 1, name: 'Min profil' })).toBeVisible();
+    await expect(page.getByText('Authorization: Bearer', { exact: true })).toBeVisible();
 
     await page.getByLabel('Namn på nyckeln').fill(name);
     await page.getByRole('button', { name: 'Skapa nyckel' }).click();

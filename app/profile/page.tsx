@@ -54,7 +54,9 @@ export default async function ProfilePage() {
           <h2 id="tokens-heading" className="text-xl font-semibold">
             {t('tokens.heading')}
           </h2>
-          <p className="mt-2 max-w-prose text-muted">{t('tokens.intro')}</p>
+          <p className="mt-2 max-w-prose text-muted">
+            {t.rich('tokens.intro', { code: (chunks) => <code className="rounded bg-gray-100 px-1 font-mono text-sm text-ink">{chunks}</code> })}
+          </p>
         </div>
         <div>
           <h3 className="mb-2 text-lg font-semibold">{t('tokens.createHeading')}</h3>

@@ -19,7 +19,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
   const callbackUrl = safeCallbackPath(first(params.callbackUrl));
-  if (await getSessionUser()) redirect(callbackUrl);
+  // With the database down the form still shows; signing in then says "try again in a moment".
+  const signedIn = await getSessionUser().catch(() => null);
+  if (signedIn) redirect(callbackUrl);
   const t = await getTranslations('auth');
   return (
     <main id="main" className="flex flex-1 items-start justify-center px-4 py-12 sm:py-20">
