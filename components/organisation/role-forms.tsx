@@ -43,7 +43,8 @@ export function RoleActions({ organisationId, role, update, setArchived }: RoleR
   const state = editState.status === 'error' ? editState : { ...editState, input: undefined };
   return (
     <div className="flex flex-wrap items-start gap-2">
-      <details className="group" open={editState.status === 'error' || undefined}>
+      {/* Keyed by the saved values, so a successful save closes the editor; an error keeps it open. */}
+      <details key={`${role.name}\n${role.description}`} open={editState.status === 'error' || undefined}>
         <summary className={`${buttonClass.secondary} cursor-pointer list-none`} aria-label={t('editLabel', { name: role.name })}>
           {t('edit')}
         </summary>
@@ -62,9 +63,10 @@ export function RoleActions({ organisationId, role, update, setArchived }: RoleR
           <button type="submit" className={buttonClass.primary} disabled={saving}>
             {t('save')}
           </button>
-          <FormMessage state={editState} />
+          {editState.status === 'error' && <FormMessage state={editState} />}
         </form>
       </details>
+      {editState.status === 'ok' && <FormMessage state={editState} />}
       <form action={archiveAction}>
         <input type="hidden" name="organisationId" value={organisationId} />
         <input type="hidden" name="roleId" value={role.id} />
