@@ -238,3 +238,32 @@ test.describe('as a viewer', () => {
     await editorRequest.dispose();
   });
 });
+
+test('adds a lane for a role from the catalogue, linked to the role through save and reload', async ({ page, playwright, baseURL }) => {
+  const viewerRequest = await playwright.request.newContext({ baseURL, storageState: storageStateFor('viewer') });
+  const flow = await createSharedFlow(page, viewerRequest);
+  await openEditor(page, flow);
+
+  await page.getByRole('button', { name: 'Lägg till roll (simbana)' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Lägg till en roll som simbana' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('Pool').selectOption({ label: 'Regionen' });
+  const role = dialog.getByLabel('Roll');
+  const roleName = (await role.locator('option').first().textContent())!.trim();
+  const roleId = await role.locator('option').first().getAttribute('value');
+  // Roles that already have a lane in the pool are not offered again.
+  await expect(role.locator('option', { hasText: flow.region.laneName })).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Lägg till simbana' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: `Simbanan ”${roleName}” har lagts till.` })).toBeVisible();
+
+  await page.keyboard.press('Control+s');
+  await expect(status(page)).toHaveText(/Alla ändringar sparade \(version 2\)/, SAVE_WAIT);
+  const xml = await (await page.request.get(`/api/flows/${flow.id}/bpmn`)).text();
+  const lane = new RegExp(`<bpmn:lane id="([^"]+)" name="${roleName}" stafett:roleId="${roleId}"`).exec(xml);
+  expect(lane, `a lane "${roleName}" linked to role ${roleId}`).not.toBeNull();
+
+  await page.reload();
+  await expect(page.locator(`g.djs-shape[data-element-id="${lane![1]}"]`)).toBeVisible({ timeout: 30_000 });
+  await viewerRequest.dispose();
+});
