@@ -9,6 +9,9 @@ const nextConfig = {
   output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
   poweredByHeader: false,
   serverExternalPackages: ['@node-rs/argon2', 'pg'],
+  // The import form sends BPMN files through a server action; Next's 1 MB default is below the
+  // 5 MB files we accept (BPMN_MAX_BYTES). The action itself enforces the real limit.
+  experimental: { serverActions: { bodySizeLimit: '6mb' } },
   async headers() {
     return [
       {
