@@ -4,6 +4,7 @@ import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import type Modeler from 'bpmn-js/lib/Modeler';
 import stafettDescriptor from '@/lib/bpmn/stafett.json';
 import type { DiagramExport } from './diagram-handle';
+import { fitDiagram, paletteReach } from './fit-diagram';
 import everydayPaletteModule from './modules/everyday-palette';
 import roleLanesModule from './modules/role-lanes';
 import type { PoolInfo } from './modules/role-lanes/role-lanes';
@@ -34,7 +35,7 @@ type RoleLanes = {
   listPools(): PoolInfo[];
   addRoleLane(participantId: string, role: { id: string; name: string }): string;
 };
-type Canvas = { zoom(level: 'fit-viewport'): void; focus?: () => void };
+type Canvas = Parameters<typeof fitDiagram>[0];
 type EventBus = { on(event: string, callback: (e: { trigger?: string | null }) => void): void };
 
 /** The ONE component that owns a bpmn-js Modeler: created here, destroyed here, changes go out via callbacks. */
@@ -68,16 +69,20 @@ export function FlowModeler({ xml, locale, ariaLabel, onChanged, onError, ref }:
       return modeler;
     });
     modelerRef.current = created;
+    // diagram-js caches the container's size; tell it when the page around it changes the canvas's size.
+    const observer = new ResizeObserver(() => readyRef.current?.get<{ resized(): void }>('canvas').resized());
+    observer.observe(container);
     created
       .then(async (modeler) => {
         await modeler.importXML(initialXml.current);
-        if (alive) modeler.get<Canvas>('canvas').zoom('fit-viewport');
+        if (alive) fitDiagram(modeler.get<Canvas>('canvas'), { left: paletteReach(container) });
       })
       .catch((e: unknown) => {
         if (alive) callbacks.current.onError(e instanceof Error ? e.message : String(e));
       });
     return () => {
       alive = false;
+      observer.disconnect();
       modelerRef.current = null;
       readyRef.current = null;
       void created.then((modeler) => modeler.destroy());
@@ -103,7 +108,8 @@ export function FlowModeler({ xml, locale, ariaLabel, onChanged, onError, ref }:
       async importXml(next: string) {
         const m = await modeler();
         await m.importXML(next);
-        m.get<Canvas>('canvas').zoom('fit-viewport');
+        const container = containerRef.current;
+        fitDiagram(m.get<Canvas>('canvas'), { left: container ? paletteReach(container) : 0 });
       },
       listPools: () => roleLanes()?.listPools() ?? [],
       addRoleLane: (participantId, role) => {

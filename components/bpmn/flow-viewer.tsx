@@ -3,6 +3,7 @@
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import type NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import stafettDescriptor from '@/lib/bpmn/stafett.json';
+import { fitDiagram } from './fit-diagram';
 import { diffMarker, type DiagramExport, type DiffColour } from './diagram-handle';
 import './bpmn-css';
 
@@ -16,8 +17,7 @@ export type FlowViewerProps = {
   ref?: Ref<DiagramExport>;
 };
 
-type Canvas = {
-  zoom(level: 'fit-viewport'): void;
+type Canvas = Parameters<typeof fitDiagram>[0] & {
   addMarker(id: string, cls: string): void;
   removeMarker(id: string, cls: string): void;
 };
@@ -40,7 +40,11 @@ export function FlowViewer({ xml, colours, onError, ariaLabel, className, ref }:
       ({ default: Viewer }) => new Viewer({ container, moddleExtensions: { stafett: stafettDescriptor } }),
     );
     viewerRef.current = created;
+    // diagram-js caches the container's size; tell it when the page around it changes the canvas's size.
+    const observer = new ResizeObserver(() => void created.then((viewer) => viewer.get<{ resized(): void }>('canvas').resized()));
+    observer.observe(container);
     return () => {
+      observer.disconnect();
       viewerRef.current = null;
       void created.then((viewer) => viewer.destroy());
     };
@@ -53,7 +57,7 @@ export function FlowViewer({ xml, colours, onError, ariaLabel, className, ref }:
         await viewer.importXML(xml);
         if (!current) return;
         appliedRef.current = {};
-        viewer.get<Canvas>('canvas').zoom('fit-viewport');
+        fitDiagram(viewer.get<Canvas>('canvas'));
         applyColours(viewer, appliedRef, coloursRef.current ?? {});
       })
       .catch((e: unknown) => {

@@ -38,7 +38,7 @@ export function ShortcutsHelp() {
       <div
         id={panelId}
         hidden={!open}
-        className="absolute left-0 top-full z-20 mt-1 w-96 max-w-[90vw] rounded border border-gray-300 bg-white p-3 shadow-lg"
+        className="absolute left-0 top-full z-20 mt-1 w-[30rem] max-w-[90vw] rounded border border-gray-300 bg-white p-3 shadow-lg"
       >
         <h2 className="mb-2 text-sm font-semibold">{t('title')}</h2>
         <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
