@@ -45,7 +45,9 @@ export function FlowModeler({ xml, locale, ariaLabel, onChanged, onError, ref }:
   const readyRef = useRef<Modeler | null>(null);
   const callbacks = useRef({ onChanged, onError });
   callbacks.current = { onChanged, onError };
+  // Both are read once: re-creating the Modeler (say, on a language switch) would drop unsaved work.
   const initialXml = useRef(xml);
+  const initialLocale = useRef(locale);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -58,7 +60,7 @@ export function FlowModeler({ xml, locale, ariaLabel, onChanged, onError, ref }:
         additionalModules: [
           everydayPaletteModule,
           roleLanesModule,
-          ...(locale === 'sv' ? [swedishTranslateModule] : []),
+          ...(initialLocale.current === 'sv' ? [swedishTranslateModule] : []),
         ],
       });
       modeler.get<EventBus>('eventBus').on('commandStack.changed', (e) => {
@@ -87,7 +89,7 @@ export function FlowModeler({ xml, locale, ariaLabel, onChanged, onError, ref }:
       readyRef.current = null;
       void created.then((modeler) => modeler.destroy());
     };
-  }, [locale]);
+  }, []);
 
   useImperativeHandle(ref, () => {
     const modeler = async () => {

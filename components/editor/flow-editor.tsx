@@ -12,6 +12,7 @@ import { getLatestXml } from './save-flow-request';
 import { ShortcutsHelp } from './shortcuts-help';
 import { useFillHeight } from './use-fill-height';
 import { useFlowSave } from './use-flow-save';
+import { useLeaveGuard } from './use-leave-guard';
 
 type Props = {
   flow: { id: string; name: string };
@@ -35,7 +36,12 @@ export function FlowEditor({ flow, xml, version, catalogue }: Props) {
     if (!modeler.current) throw new Error('The diagram is not ready yet.');
     return modeler.current.getXml();
   }, []);
-  const { status, save, saveAnyway, markChanged, resetTo } = useFlowSave({ flowId: flow.id, initialVersion: version, getXml });
+  const { status, save, saveAnyway, markChanged, resetTo, hasUnsaved } = useFlowSave({
+    flowId: flow.id,
+    initialVersion: version,
+    getXml,
+  });
+  useLeaveGuard(hasUnsaved, t('leaveUnsaved'));
 
   const saveWithMessage = useCallback(async () => {
     setNotice(null);

@@ -102,18 +102,12 @@ export function useFlowSave({ flowId, initialVersion, getXml }: Options) {
     setStatus({ kind: 'saved', version });
   }, []);
 
-  useEffect(() => {
-    const warn = (e: BeforeUnloadEvent) => {
-      if (!hasUnsaved()) return;
-      e.preventDefault();
-      e.returnValue = '';
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => {
-      window.removeEventListener('beforeunload', warn);
+  useEffect(
+    () => () => {
       if (timer.current) clearTimeout(timer.current);
-    };
-  }, [hasUnsaved]);
+    },
+    [],
+  );
 
   return { status, save, saveAnyway, markChanged, resetTo, hasUnsaved };
 }

@@ -33,7 +33,7 @@ export default async function FlowPage({ params }: Props) {
           <span className="sr-only">{t('organisations')}:</span>
           <OrganisationBadges organisations={flow.organisations} />
         </div>
-        <nav aria-label={flow.name} className="text-sm">
+        <nav aria-label={t('flowNav')} className="text-sm">
           <Link href={`/flows/${flow.id}/history`} className="text-brand underline">
             {t('history')}
           </Link>
