@@ -109,7 +109,7 @@ export function FlowEditor({ flow, xml, version, catalogue }: Props) {
         </div>
         <SaveStatusBar
           status={status}
-          onSaveAnyway={(head) => void saveAnyway(head)}
+          onSaveAnyway={(head) => void saveAnyway(head, message).then((saved) => saved && setMessage(''))}
           onLoadLatest={() => void loadLatest()}
           extraMessage={notice}
         />

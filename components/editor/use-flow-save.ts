@@ -38,6 +38,8 @@ export function useFlowSave({ flowId, initialVersion, getXml }: Options) {
 
   const hasUnsaved = useCallback(() => changeCount.current !== savedCount.current || saving.current, []);
   const saveRef = useRef<(message?: string, basedOn?: number) => Promise<boolean>>(async () => false);
+  // A save asked for while another runs (say, the button during an autosave) runs right after it.
+  const queued = useRef<{ message?: string; resolve: (saved: boolean) => void } | null>(null);
 
   const schedule = useCallback(() => {
     if (timer.current) clearTimeout(timer.current);
@@ -49,7 +51,12 @@ export function useFlowSave({ flowId, initialVersion, getXml }: Options) {
   const save = useCallback(
     async (message?: string, basedOn?: number): Promise<boolean> => {
       if (timer.current) clearTimeout(timer.current);
-      if (saving.current) return false;
+      if (saving.current) {
+        return new Promise<boolean>((resolve) => {
+          queued.current?.resolve(false);
+          queued.current = { message, resolve };
+        });
+      }
       // Nothing new and nothing to say: another identical revision would only clutter the history.
       if (!hasUnsaved() && !message?.trim() && basedOn === undefined) return true;
       saving.current = true;
@@ -75,9 +82,16 @@ export function useFlowSave({ flowId, initialVersion, getXml }: Options) {
         return false;
       } finally {
         saving.current = false;
-        // Edits made while this save ran get their own autosave. After a failure, the next edit or the
-        // button retries: repeating a refused save every few seconds would help nobody.
-        if (succeeded && changeCount.current !== savedCount.current) schedule();
+        const next = queued.current;
+        queued.current = null;
+        if (next && succeeded) {
+          void saveRef.current(next.message).then(next.resolve);
+        } else {
+          next?.resolve(false);
+          // Edits made while this save ran get their own autosave. After a failure, the next edit or the
+          // button retries: repeating a refused save every few seconds would help nobody.
+          if (succeeded && changeCount.current !== savedCount.current) schedule();
+        }
       }
     },
     [flowId, schedule, hasUnsaved],
@@ -91,7 +105,10 @@ export function useFlowSave({ flowId, initialVersion, getXml }: Options) {
   }, [schedule]);
 
   /** Conflict: the user's drawing wins as a new revision on top of the current head. */
-  const saveAnyway = useCallback(async (headVersion: number) => save(undefined, headVersion), [save]);
+  const saveAnyway = useCallback(
+    async (headVersion: number, message?: string) => save(message, headVersion),
+    [save],
+  );
 
   /** After the latest revision was loaded into the canvas: nothing unsaved, based on that version. */
   const resetTo = useCallback((version: number) => {
