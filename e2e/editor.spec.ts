@@ -297,3 +297,33 @@ test('after a stale save, "Ladda senaste" asks first, then shows the newest vers
   await expect(page.locator(`g.djs-shape[data-element-id="${mine}"]`)).toHaveCount(0);
   await viewerRequest.dispose();
 });
+
+test('a failed save keeps the drawing and says why; the next save goes through', async ({ page, playwright, baseURL }) => {
+  const viewerRequest = await playwright.request.newContext({ baseURL, storageState: storageStateFor('viewer') });
+  const flow = await createSharedFlow(page, viewerRequest);
+  await openEditor(page, flow);
+  const saveUrl = `**/api/flows/${flow.id}/bpmn`;
+  const save = page.getByRole('toolbar').getByRole('button', { name: 'Spara' });
+
+  await page.route(saveUrl, (route) => (route.request().method() === 'PUT' ? route.abort('internetdisconnected') : route.fallback()));
+  const task = await addTask(page, flow.region.laneId, 'Sparas senare');
+  await save.click();
+  await expect(status(page)).toHaveText(/Kunde inte nå servern/, SAVE_WAIT);
+  await expect(page.locator(`g.djs-shape[data-element-id="${task}"]`)).toBeVisible();
+
+  await page.unroute(saveUrl);
+  await page.route(saveUrl, (route) =>
+    route.request().method() === 'PUT'
+      ? route.fulfill({ status: 400, json: { error: { code: 'INVALID', message: 'Diagrammet pekar på något som saknas.' } } })
+      : route.fallback(),
+  );
+  await save.click();
+  await expect(status(page)).toContainText('Diagrammet pekar på något som saknas.', SAVE_WAIT);
+  await expect(page.locator(`g.djs-shape[data-element-id="${task}"]`)).toBeVisible();
+
+  await page.unroute(saveUrl);
+  await save.click();
+  await expect(status(page)).toHaveText('Alla ändringar sparade (version 2)', SAVE_WAIT);
+  expect(await (await page.request.get(`/api/flows/${flow.id}/bpmn`)).text()).toContain('Sparas senare');
+  await viewerRequest.dispose();
+});
