@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import type { APIRequestContext, Download, Page } from '@playwright/test';
+import { addTask, connect, createSharedFlow, downloadedText, openEditor, SAVE_WAIT, status } from './editor-canvas';
 import { expect, storageStateFor, test } from './fixtures';
 
 // The editor journey: a shared flow for Kommunen and Regionen, drawn in the browser with bpmn-js,
@@ -10,114 +9,9 @@ test.use({ storageState: storageStateFor('kommun.editor') });
 // The first visit compiles the editor page on the dev server and loads bpmn-js: allow for it.
 test.describe.configure({ timeout: 120_000 });
 
-type Pool = { participantId: string; laneId: string; laneName: string };
-type SharedFlow = { id: string; name: string; kommun: Pool; region: Pool };
-
-/** Organisation ids and roles through the viewer, who belongs to both organisations. */
-async function lookUpOrganisations(request: APIRequestContext) {
-  const list = (await (await request.get('/api/organisations')).json()) as { organisations: { id: string; name: string }[] };
-  const byName = async (name: string) => {
-    const org = list.organisations.find((o) => o.name === name);
-    if (!org) throw new Error(`The viewer is not in ${name}: is the database seeded?`);
-    const detail = (await (await request.get(`/api/organisations/${org.id}`)).json()) as {
-      organisation: { roles: { id: string; name: string }[] };
-    };
-    return { id: org.id, roleIds: detail.organisation.roles.slice(0, 2).map((r) => r.id) };
-  };
-  return { kommun: await byName('Kommunen'), region: await byName('Regionen') };
-}
-
-/** The first lane of the pool linked to `organisationId`, read from the stored XML. */
-function firstLaneOf(xml: string, organisationId: string): Pool {
-  const participant = new RegExp(`<bpmn:participant id="([^"]+)"[^>]*stafett:organisationId="${organisationId}"[^>]*processRef="([^"]+)"`).exec(xml)
-    ?? new RegExp(`<bpmn:participant id="([^"]+)"[^>]*processRef="([^"]+)"[^>]*stafett:organisationId="${organisationId}"`).exec(xml);
-  if (!participant) throw new Error(`No pool for organisation ${organisationId}`);
-  const process = new RegExp(`<bpmn:process id="${participant[2]}"[\\s\\S]*?</bpmn:process>`).exec(xml)?.[0] ?? '';
-  const lane = /<bpmn:lane id="([^"]+)" name="([^"]+)"/.exec(process);
-  if (!lane) throw new Error(`No lane in pool ${participant[1]}`);
-  return { participantId: participant[1]!, laneId: lane[1]!, laneName: lane[2]! };
-}
-
-async function createSharedFlow(page: Page, viewerRequest: APIRequestContext): Promise<SharedFlow> {
-  const orgs = await lookUpOrganisations(viewerRequest);
-  const name = `E2E redigering ${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
-  const created = await page.request.post('/api/flows', {
-    data: {
-      name,
-      category: 'CORE',
-      organisations: [orgs.kommun.id, orgs.region.id],
-      roles: { [orgs.kommun.id]: orgs.kommun.roleIds, [orgs.region.id]: orgs.region.roleIds },
-    },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  const { id } = (await created.json()) as { id: string };
-  const xml = await (await page.request.get(`/api/flows/${id}/bpmn`)).text();
-  return { id, name, kommun: firstLaneOf(xml, orgs.kommun.id), region: firstLaneOf(xml, orgs.region.id) };
-}
-
-async function openEditor(page: Page, flow: SharedFlow) {
-  await page.goto(`/flows/${flow.id}`);
-  await expect(page.getByRole('application', { name: `Flödesdiagram: ${flow.name}` })).toBeVisible();
-  await expect(page.locator(`[data-element-id="${flow.kommun.laneId}"]`)).toBeVisible({ timeout: 30_000 });
-}
-
-/**
- * Palette "Uppgift", a click inside the lane, the name typed into the label editor (Enter ends it).
- * Returns the new task's id: bpmn-js leaves a newly created element selected.
- */
-async function addTask(page: Page, laneId: string, name: string, xShare = 0.4): Promise<string> {
-  const lane = await page.locator(`[data-element-id="${laneId}"]`).boundingBox();
-  if (!lane) throw new Error(`Lane ${laneId} is not on the canvas`);
-  await page.locator('.djs-palette').getByRole('button', { name: 'Uppgift', exact: true }).click();
-  const x = lane.x + lane.width * xShare;
-  const y = lane.y + lane.height / 2;
-  await page.mouse.move(x - 10, y - 10);
-  await page.mouse.move(x, y);
-  await page.mouse.click(x, y);
-  await expect(page.locator('.djs-direct-editing-parent')).toBeVisible();
-  await page.keyboard.type(name);
-  await page.keyboard.press('Enter');
-  const created = page.locator('g.djs-shape.selected');
-  await expect(created).toHaveCount(1);
-  await expect(created.locator('text')).toContainText(name.split(' ')[0]!);
-  const id = await created.getAttribute('data-element-id');
-  if (!id) throw new Error(`No task named ${name}`);
-  return id;
-}
-
-async function centreOf(page: Page, elementId: string) {
-  const box = await page.locator(`[data-element-id="${elementId}"]`).first().boundingBox();
-  if (!box) throw new Error(`${elementId} is not on the canvas`);
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
-
-/** Select the source, take the context pad's connect tool, click the target: a message flow across pools. */
-async function connect(page: Page, sourceId: string, targetId: string) {
-  // A click on an element that is already selected deselects it (diagram-js toggles), so only click when needed.
-  if ((await page.locator(`g.djs-shape.selected[data-element-id="${sourceId}"]`).count()) === 0) {
-    const source = await centreOf(page, sourceId);
-    await page.mouse.click(source.x, source.y);
-  }
-  await page.locator('.djs-context-pad [data-action="connect"]').click();
-  const target = await centreOf(page, targetId);
-  await page.mouse.move(target.x - 5, target.y - 5);
-  await page.mouse.move(target.x, target.y);
-  await page.mouse.click(target.x, target.y);
-}
-
-async function downloadedText(download: Download): Promise<Buffer> {
-  const file = await download.path();
-  if (!file) throw new Error('The download has no file');
-  return readFile(file);
-}
-
-// Saves go through the real server, which can be slow on a busy shared machine: wait generously.
-const SAVE_WAIT = { timeout: 45_000 };
-const status = (page: Page) => page.getByRole('status').filter({ hasText: /sparade|Osparade|Sparar|version|spara/ });
-
 test('draws tasks in both pools and a message flow, saves, and finds them after a reload', async ({ page, playwright, baseURL }) => {
   const viewerRequest = await playwright.request.newContext({ baseURL, storageState: storageStateFor('viewer') });
-  const flow = await createSharedFlow(page, viewerRequest);
+  const flow = await createSharedFlow(page.request, viewerRequest);
   await openEditor(page, flow);
 
   const kommunTask = await addTask(page, flow.kommun.laneId, 'Planera hemgång');
@@ -148,7 +42,7 @@ test('draws tasks in both pools and a message flow, saves, and finds them after 
 
 test('autosaves shortly after the drawing stops changing', async ({ page, playwright, baseURL }) => {
   const viewerRequest = await playwright.request.newContext({ baseURL, storageState: storageStateFor('viewer') });
-  const flow = await createSharedFlow(page, viewerRequest);
+  const flow = await createSharedFlow(page.request, viewerRequest);
   await openEditor(page, flow);
   await addTask(page, flow.kommun.laneId, 'Autosparad uppgift');
   await expect(status(page)).toHaveText('Osparade ändringar');
@@ -159,7 +53,7 @@ test('autosaves shortly after the drawing stops changing', async ({ page, playwr
 
 test('a stale save says someone else saved, keeps the drawing, and can still win as a new version', async ({ page, playwright, baseURL }) => {
   const viewerRequest = await playwright.request.newContext({ baseURL, storageState: storageStateFor('viewer') });
-  const flow = await createSharedFlow(page, viewerRequest);
+  const flow = await createSharedFlow(page.request, viewerRequest);
   await openEditor(page, flow);
 
   // Someone else saves version 2 while this page still stands on version 1.
@@ -183,7 +77,7 @@ test('a stale save says someone else saved, keeps the drawing, and can still win
 
 test('downloads BPMN, SVG and PNG of the diagram', async ({ page, playwright, baseURL }) => {
   const viewerRequest = await playwright.request.newContext({ baseURL, storageState: storageStateFor('viewer') });
-  const flow = await createSharedFlow(page, viewerRequest);
+  const flow = await createSharedFlow(page.request, viewerRequest);
   await openEditor(page, flow);
   await addTask(page, flow.kommun.laneId, 'Exporterad uppgift');
 
@@ -208,7 +102,7 @@ test('downloads BPMN, SVG and PNG of the diagram', async ({ page, playwright, ba
 
 test('the bpmn.io watermark stays visible and is not covered by our controls', async ({ page, playwright, baseURL }) => {
   const viewerRequest = await playwright.request.newContext({ baseURL, storageState: storageStateFor('viewer') });
-  const flow = await createSharedFlow(page, viewerRequest);
+  const flow = await createSharedFlow(page.request, viewerRequest);
   await openEditor(page, flow);
   const watermark = page.locator('.bjs-powered-by');
   await expect(watermark).toBeVisible();
@@ -226,8 +120,7 @@ test.describe('as a viewer', () => {
 
   test('sees the read-only viewer without save controls', async ({ page, playwright, baseURL }) => {
     const editorRequest = await playwright.request.newContext({ baseURL, storageState: storageStateFor('kommun.editor') });
-    const editorPage = { request: editorRequest } as unknown as Page;
-    const flow = await createSharedFlow(editorPage, page.request);
+    const flow = await createSharedFlow(editorRequest, page.request);
     await page.goto(`/flows/${flow.id}`);
     await expect(page.getByRole('region', { name: `Flödesdiagram, endast läsning: ${flow.name}` })).toBeVisible();
     await expect(page.locator(`[data-element-id="${flow.region.laneId}"]`)).toBeVisible({ timeout: 30_000 });
@@ -242,7 +135,7 @@ test.describe('as a viewer', () => {
 
 test('adds a lane for a role from the catalogue, linked to the role through save and reload', async ({ page, playwright, baseURL }) => {
   const viewerRequest = await playwright.request.newContext({ baseURL, storageState: storageStateFor('viewer') });
-  const flow = await createSharedFlow(page, viewerRequest);
+  const flow = await createSharedFlow(page.request, viewerRequest);
   await openEditor(page, flow);
 
   await page.getByRole('button', { name: 'Lägg till roll (simbana)' }).click();
@@ -274,7 +167,7 @@ test('adds a lane for a role from the catalogue, linked to the role through save
 
 test('after a stale save, "Ladda senaste" asks first, then shows the newest version', async ({ page, playwright, baseURL }) => {
   const viewerRequest = await playwright.request.newContext({ baseURL, storageState: storageStateFor('viewer') });
-  const flow = await createSharedFlow(page, viewerRequest);
+  const flow = await createSharedFlow(page.request, viewerRequest);
   await openEditor(page, flow);
   const head = await page.request.get(`/api/flows/${flow.id}/bpmn`);
   await page.request.put(`/api/flows/${flow.id}/bpmn`, {
@@ -300,7 +193,7 @@ test('after a stale save, "Ladda senaste" asks first, then shows the newest vers
 
 test('a failed save keeps the drawing and says why; the next save goes through', async ({ page, playwright, baseURL }) => {
   const viewerRequest = await playwright.request.newContext({ baseURL, storageState: storageStateFor('viewer') });
-  const flow = await createSharedFlow(page, viewerRequest);
+  const flow = await createSharedFlow(page.request, viewerRequest);
   await openEditor(page, flow);
   const saveUrl = `**/api/flows/${flow.id}/bpmn`;
   const save = page.getByRole('toolbar').getByRole('button', { name: 'Spara' });
