@@ -43,6 +43,8 @@ export function FlowModeler({ xml, locale, ariaLabel, onChanged, onError, ref }:
   const containerRef = useRef<HTMLDivElement>(null);
   const modelerRef = useRef<Promise<Modeler> | null>(null);
   const readyRef = useRef<Modeler | null>(null);
+  // A diagram that failed to open must never be saved: it would replace the flow with what little loaded.
+  const loadFailed = useRef(false);
   const callbacks = useRef({ onChanged, onError });
   callbacks.current = { onChanged, onError };
   // Both are read once: re-creating the Modeler (say, on a language switch) would drop unsaved work.
@@ -80,6 +82,7 @@ export function FlowModeler({ xml, locale, ariaLabel, onChanged, onError, ref }:
         if (alive) fitDiagram(modeler.get<Canvas>('canvas'), { left: paletteReach(container) });
       })
       .catch((e: unknown) => {
+        loadFailed.current = true;
         if (alive) callbacks.current.onError(e instanceof Error ? e.message : String(e));
       });
     return () => {
@@ -100,6 +103,7 @@ export function FlowModeler({ xml, locale, ariaLabel, onChanged, onError, ref }:
     const roleLanes = () => readyRef.current?.get<RoleLanes>('roleLanes');
     return {
       async getXml() {
+        if (loadFailed.current) throw new Error('The diagram did not open, so it is not saved.');
         const { xml: out } = await (await modeler()).saveXML({ format: true });
         if (!out) throw new Error('bpmn-js returned no XML');
         return out;
@@ -110,6 +114,7 @@ export function FlowModeler({ xml, locale, ariaLabel, onChanged, onError, ref }:
       async importXml(next: string) {
         const m = await modeler();
         await m.importXML(next);
+        loadFailed.current = false;
         const container = containerRef.current;
         fitDiagram(m.get<Canvas>('canvas'), { left: container ? paletteReach(container) : 0 });
       },
