@@ -113,6 +113,7 @@ export function FlowModeler({ xml, locale, ariaLabel, onChanged, onError, ref }:
       },
       async importXml(next: string) {
         const m = await modeler();
+        loadFailed.current = true;
         await m.importXML(next);
         loadFailed.current = false;
         const container = containerRef.current;
