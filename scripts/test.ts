@@ -76,9 +76,12 @@ function freePort(): Promise<number> {
 async function vitest(reports: string) {
   const file = path.join(reports, 'vitest.json');
   const code = await run(path.join(BIN, 'vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]);
-  const report = readJson<{ numPassedTests: number; numFailedTests: number; numTotalTests: number }>(file);
+  type FileResult = { status: string; assertionResults: unknown[] };
+  const report = readJson<{ numPassedTests: number; numFailedTests: number; numTotalTests: number; testResults: FileResult[] }>(file);
   if (!report) return { ok: false, passed: 0, failed: 1 };
-  const failed = report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? 1 : 0);
+  // A file that fails to load hides all its tests: count it as one failure rather than none.
+  const brokenFiles = report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+  const failed = report.numFailedTests + brokenFiles + (code !== 0 && report.numFailedTests + brokenFiles === 0 ? 1 : 0);
   return { ok: code === 0 && report.numTotalTests > 0, passed: report.numPassedTests, failed };
 }
 
