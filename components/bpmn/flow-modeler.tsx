@@ -82,8 +82,10 @@ export function FlowModeler({ xml, locale, ariaLabel, onChanged, onError, ref }:
         if (alive) fitDiagram(modeler.get<Canvas>('canvas'), { left: paletteReach(container) });
       })
       .catch((e: unknown) => {
+        // A Modeler destroyed mid-import (React's dev double mount) is not a failed load.
+        if (!alive) return;
         loadFailed.current = true;
-        if (alive) callbacks.current.onError(e instanceof Error ? e.message : String(e));
+        callbacks.current.onError(e instanceof Error ? e.message : String(e));
       });
     return () => {
       alive = false;
