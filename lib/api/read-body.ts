@@ -6,14 +6,14 @@ function tooLarge(maxBytes: number): AppError {
 }
 
 /**
- * Reads a request body as text without ever holding more than `maxBytes`: a declared Content-Length over
- * the limit is refused before reading, and a body that grows past it (chunked, or a lying header) is cut
+ * Reads a request body without ever holding more than `maxBytes`: a declared Content-Length over the
+ * limit is refused before reading, and a body that grows past it (chunked, or a lying header) is cut
  * off as soon as it does.
  */
-export async function readLimitedText(req: Request, maxBytes: number): Promise<string> {
+export async function readLimitedBytes(req: Request, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(req.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
-  if (!req.body) return '';
+  if (!req.body) return new Uint8Array(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -33,7 +33,12 @@ export async function readLimitedText(req: Request, maxBytes: number): Promise<s
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return decodeXml(bytes);
+  return bytes;
+}
+
+/** An XML body as text, decoded with its declared encoding (see decodeXml). */
+export async function readLimitedText(req: Request, maxBytes: number): Promise<string> {
+  return decodeXml(await readLimitedBytes(req, maxBytes));
 }
 
 const DECLARED_ENCODING = /^<\?xml\s[^?]*\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/;

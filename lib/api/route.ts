@@ -6,6 +6,7 @@ import { findTokenOwner } from '@/lib/db/api-tokens';
 import { getSessionUser, type SessionUser } from '@/lib/auth/session';
 import type { Actor } from '@/lib/auth/policy';
 import { AppError, isAppError } from '@/lib/errors';
+import { readLimitedBytes } from './read-body';
 
 export type RouteContext<P> = {
   req: Request;
@@ -74,11 +75,15 @@ export function withUser<P = Record<string, never>>(
   };
 }
 
-/** Parses a JSON body with a zod schema; a bad body answers 400 naming the field. */
+/** JSON bodies are small forms (create, restore, mapping); BPMN travels as XML with its own limit. */
+const MAX_JSON_BYTES = 1024 * 1024;
+
+/** Parses a JSON body with a zod schema; a bad body answers 400 naming the field, a huge one 413. */
 export async function parseJsonBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
+  const bytes = await readLimitedBytes(req, MAX_JSON_BYTES);
   let body: unknown;
   try {
-    body = await req.json();
+    body = JSON.parse(new TextDecoder().decode(bytes));
   } catch {
     throw new AppError('INVALID', 'The request body must be JSON.');
   }

@@ -33,10 +33,15 @@ export default async function FlowPage({ params }: Props) {
           <span className="sr-only">{t('organisations')}:</span>
           <OrganisationBadges organisations={flow.organisations} />
         </div>
-        <nav aria-label={t('flowNav')} className="text-sm">
+        <nav aria-label={t('flowNav')} className="flex gap-4 text-sm">
           <Link href={`/flows/${flow.id}/history`} className="text-brand underline">
             {t('history')}
           </Link>
+          {canEdit && (
+            <Link href={`/flows/${flow.id}/mapping`} className="text-brand underline">
+              {t('mapping')}
+            </Link>
+          )}
         </nav>
       </header>
       {canEdit ? (
