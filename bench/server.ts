@@ -1,21 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort } from '../scripts/free-port';
 
 const ROOT = path.resolve(__dirname, '..');
 const NEXT = path.join(ROOT, 'node_modules', '.bin', 'next');
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Builds the app unless a build is there already (BENCH_BUILD=1 forces a fresh one). */
 export function ensureBuild(env: NodeJS.ProcessEnv): void {
