@@ -197,6 +197,7 @@ test('a failed save keeps the drawing and says why; the next save goes through',
   await openEditor(page, flow);
   const saveUrl = `**/api/flows/${flow.id}/bpmn`;
   const save = page.getByRole('toolbar').getByRole('button', { name: 'Spara' });
+  const refusedInEnglish = 'The diagram refers to elements that do not exist: "Ghost_1".';
 
   await page.route(saveUrl, (route) => (route.request().method() === 'PUT' ? route.abort('internetdisconnected') : route.fallback()));
   const task = await addTask(page, flow.region.laneId, 'Sparas senare');
@@ -207,11 +208,13 @@ test('a failed save keeps the drawing and says why; the next save goes through',
   await page.unroute(saveUrl);
   await page.route(saveUrl, (route) =>
     route.request().method() === 'PUT'
-      ? route.fulfill({ status: 400, json: { error: { code: 'INVALID', message: 'Diagrammet pekar på något som saknas.' } } })
+      ? route.fulfill({ status: 400, json: { error: { code: 'INVALID', message: refusedInEnglish, reason: 'DANGLING_REFERENCE', elementIds: ['Ghost_1'] } } })
       : route.fallback(),
   );
   await save.click();
-  await expect(status(page)).toContainText('Diagrammet pekar på något som saknas.', SAVE_WAIT);
+  // Said in the UI language by its reason; the English message is for API clients.
+  await expect(status(page)).toContainText('Kunde inte spara: Diagrammet hänvisar till ett element som inte finns: ”Ghost_1”.', SAVE_WAIT);
+  await expect(status(page)).not.toContainText(refusedInEnglish);
   await expect(page.locator(`g.djs-shape[data-element-id="${task}"]`)).toBeVisible();
 
   await page.unroute(saveUrl);

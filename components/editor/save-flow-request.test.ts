@@ -44,9 +44,10 @@ describe('putFlowXml', () => {
     expect(fetchMock.mock.calls[1]?.[0]).toBe('/api/flows/f1');
   });
 
-  it("passes on the server's message for a refused diagram (400, 413)", async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => answer(413, { error: { code: 'PAYLOAD_TOO_LARGE', message: 'Over 5 MB.' } })));
-    expect(await putFlowXml('f1', '<xml/>', 1)).toEqual({ kind: 'rejected', message: 'Over 5 MB.' });
+  it("passes on the server's refusal with its reason for a refused diagram (400, 413)", async () => {
+    const error = { code: 'PAYLOAD_TOO_LARGE', message: 'Over 5 MB.', reason: 'TOO_LARGE', maxBytes: 5 * 1024 * 1024 };
+    vi.stubGlobal('fetch', vi.fn(async () => answer(413, { error })));
+    expect(await putFlowXml('f1', '<xml/>', 1)).toEqual({ kind: 'rejected', refusal: error });
   });
 
   it('treats a network failure and an unavailable server as offline (retry later)', async () => {

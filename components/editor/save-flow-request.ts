@@ -1,12 +1,14 @@
 // The editor's one save call: PUT /api/flows/<id>/bpmn with If-Match, and what its answer means.
 
+import type { Refusal } from '@/lib/i18n/refusal-message';
+
 export type SaveOutcome =
   | { kind: 'saved'; version: number }
   | { kind: 'conflict'; headVersion: number | null }
-  | { kind: 'rejected'; message: string }
+  | { kind: 'rejected'; refusal: Refusal }
   | { kind: 'offline' };
 
-type ErrorBody = { error?: { code?: string; message?: string; headVersion?: unknown } };
+type ErrorBody = { error?: Partial<Refusal> & { headVersion?: unknown } };
 
 export async function putFlowXml(
   flowId: string,
@@ -28,7 +30,8 @@ export async function putFlowXml(
   if (res.ok) {
     const body = (await res.json().catch(() => ({}))) as { version?: unknown };
     const version = typeof body.version === 'number' ? body.version : versionFromEtag(res.headers.get('ETag'));
-    return version === null ? { kind: 'rejected', message: 'The server did not say which version it saved.' } : { kind: 'saved', version };
+    if (version !== null) return { kind: 'saved', version };
+    return { kind: 'rejected', refusal: { reason: 'MISSING_VERSION', message: 'The server did not say which version it saved.' } };
   }
   const body = (await res.json().catch(() => ({}))) as ErrorBody;
   if (res.status === 409) {
@@ -37,7 +40,8 @@ export async function putFlowXml(
   }
   // A gateway or a database that is briefly away: the same save will do once it is back.
   if ([502, 503, 504].includes(res.status)) return { kind: 'offline' };
-  return { kind: 'rejected', message: body.error?.message ?? `HTTP ${res.status}` };
+  // The whole error body travels on: the status bar translates it by its reason (lib/i18n/refusal-message).
+  return { kind: 'rejected', refusal: { ...body.error, message: body.error?.message ?? `HTTP ${res.status}` } };
 }
 
 /** The newest revision's XML and version, for "load the latest". */

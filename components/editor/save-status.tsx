@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { refusalMessage } from '@/lib/i18n/refusal-message';
 import { toolbarButton } from './editor-toolbar';
 import type { SaveStatus } from './use-flow-save';
 
@@ -14,7 +15,8 @@ type Props = {
 /** The save state in words, announced politely; on a conflict, the two ways out. */
 export function SaveStatusBar({ status, onSaveAnyway, onLoadLatest, extraMessage }: Props) {
   const t = useTranslations('editor.status');
-  const text = describe(status, t);
+  const tErrors = useTranslations('errors');
+  const text = describe(status, t, tErrors);
   const problem = status.kind === 'conflict' || status.kind === 'rejected' || status.kind === 'offline';
   return (
     <div className="flex min-h-9 flex-wrap items-center gap-2 text-sm">
@@ -38,7 +40,11 @@ export function SaveStatusBar({ status, onSaveAnyway, onLoadLatest, extraMessage
   );
 }
 
-function describe(status: SaveStatus, t: ReturnType<typeof useTranslations<'editor.status'>>): string {
+function describe(
+  status: SaveStatus,
+  t: ReturnType<typeof useTranslations<'editor.status'>>,
+  tErrors: ReturnType<typeof useTranslations<'errors'>>,
+): string {
   switch (status.kind) {
     case 'saved':
       return t('saved', { version: status.version });
@@ -49,7 +55,7 @@ function describe(status: SaveStatus, t: ReturnType<typeof useTranslations<'edit
     case 'conflict':
       return status.headVersion === null ? t('conflictUnknown') : t('conflict', { version: status.headVersion });
     case 'rejected':
-      return t('rejected', { message: status.message });
+      return t('rejected', { message: refusalMessage(tErrors, status.refusal) });
     case 'offline':
       return t('offline');
   }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Refusal } from '@/lib/i18n/refusal-message';
 import { putFlowXml } from './save-flow-request';
 
 export type SaveStatus =
@@ -8,7 +9,7 @@ export type SaveStatus =
   | { kind: 'dirty' }
   | { kind: 'saving' }
   | { kind: 'conflict'; headVersion: number | null }
-  | { kind: 'rejected'; message: string }
+  | { kind: 'rejected'; refusal: Refusal }
   | { kind: 'offline' };
 
 /** Autosave this long after the last change (debounced). */
@@ -78,7 +79,7 @@ export function useFlowSave({ flowId, initialVersion, getXml }: Options) {
         setStatus(changeCount.current === countAtStart ? { kind: 'saved', version: outcome.version } : { kind: 'dirty' });
         return true;
       } catch (e) {
-        setStatus({ kind: 'rejected', message: e instanceof Error ? e.message : String(e) });
+        setStatus({ kind: 'rejected', refusal: { message: e instanceof Error ? e.message : String(e) } });
         return false;
       } finally {
         saving.current = false;

@@ -2,7 +2,7 @@ import { AppError } from '@/lib/errors';
 
 function tooLarge(maxBytes: number): AppError {
   const mb = (maxBytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
-  return new AppError('PAYLOAD_TOO_LARGE', `The request body is too large: the limit is ${mb} MB.`, { maxBytes });
+  return new AppError('PAYLOAD_TOO_LARGE', `The request body is too large: the limit is ${mb} MB.`, { reason: 'TOO_LARGE', maxBytes });
 }
 
 /**

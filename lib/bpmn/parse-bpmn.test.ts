@@ -19,18 +19,21 @@ describe('parseBpmn: refused input', () => {
     const error = await rejection(parseBpmn('just some text', 'lenient'));
     expect(error.code).toBe('INVALID');
     expect(error.message).toMatch(/not well-formed XML/);
+    expect(error.details).toEqual({ reason: 'NOT_XML' });
   });
 
   it('refuses broken XML and says where', async () => {
     const error = await rejection(parseBpmn(`<bpmn:definitions ${BPMN_NS}><bpmn:process id="p"></bpmn:definitions>`, 'lenient'));
     expect(error.code).toBe('INVALID');
     expect(error.message).toMatch(/not well-formed XML \(near line 1/);
+    expect(error.details).toMatchObject({ reason: 'NOT_XML', line: 1 });
   });
 
   it('refuses XML that is not BPMN', async () => {
     const error = await rejection(parseBpmn('<?xml version="1.0"?><html><body>hi</body></html>', 'lenient'));
     expect(error.code).toBe('INVALID');
     expect(error.message).toMatch(/not a BPMN 2.0 file/);
+    expect(error.details).toEqual({ reason: 'NOT_BPMN' });
   });
 
   it('refuses a DOCTYPE with an external entity (XXE) before parsing', async () => {
@@ -38,16 +41,17 @@ describe('parseBpmn: refused input', () => {
     const error = await rejection(parseBpmn(xml, 'lenient'));
     expect(error.code).toBe('INVALID');
     expect(error.message).toMatch(/DOCTYPE or entity/);
+    expect(error.details).toEqual({ reason: 'DOCTYPE' });
   });
 
   it('refuses a billion-laughs entity bomb', async () => {
     const lol = ['<!ENTITY lol "lol">', ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`)].join('');
     const xml = `<?xml version="1.0"?><!doctype lolz [${lol}]><bpmn:definitions ${BPMN_NS} id="D" name="&lol9;"/>`;
-    expect((await rejection(parseBpmn(xml, 'strict'))).code).toBe('INVALID');
+    expect(await rejection(parseBpmn(xml, 'strict'))).toMatchObject({ code: 'INVALID', details: { reason: 'DOCTYPE' } });
   });
 
   it('refuses an entity declaration even without a DOCTYPE keyword in front', async () => {
-    expect((await rejection(parseBpmn('<!ENTITY a "b"><x/>', 'lenient'))).code).toBe('INVALID');
+    expect(await rejection(parseBpmn('<!ENTITY a "b"><x/>', 'lenient'))).toMatchObject({ code: 'INVALID', details: { reason: 'DOCTYPE' } });
   });
 
   it('refuses a file over the size limit with PAYLOAD_TOO_LARGE, counting bytes not characters', async () => {
@@ -55,6 +59,7 @@ describe('parseBpmn: refused input', () => {
     expect(new TextEncoder().encode(padded).length).toBeGreaterThan(1500);
     const error = await rejection(parseBpmn(padded, 'lenient', { maxBytes: padded.length + 100 }));
     expect(error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(error.details).toEqual({ reason: 'TOO_LARGE', maxBytes: padded.length + 100 });
     await expect(parseBpmn(CLEAN_XML, 'lenient', { maxBytes: CLEAN_XML.length * 3 })).resolves.toBeTruthy();
   });
 });
@@ -65,11 +70,15 @@ describe('parseBpmn: references', () => {
     expect(error.code).toBe('INVALID');
     expect(error.message).toContain('"Ghost_1"');
     expect(error.message).toContain('"Ghost_2"');
+    expect(error.details).toMatchObject({ reason: 'DANGLING_REFERENCE' });
+    expect(error.details?.elementIds).toEqual(expect.arrayContaining(['Ghost_1', 'Ghost_2']));
   });
 
   it('strict: a duplicate id is INVALID', async () => {
     const xml = CLEAN_XML.replace('<bpmn:task id="Task_1"', '<bpmn:task id="Start_1"');
-    expect((await rejection(parseBpmn(xml, 'strict'))).message).toMatch(/same id more than once: "Start_1"/);
+    const error = await rejection(parseBpmn(xml, 'strict'));
+    expect(error.message).toMatch(/same id more than once: "Start_1"/);
+    expect(error.details).toEqual({ reason: 'DUPLICATE_ID', elementIds: ['Start_1'] });
   });
 
   it('lenient: keeps what resolves, drops the flow and shape that cannot be drawn, and reports them', async () => {

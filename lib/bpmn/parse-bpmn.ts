@@ -45,7 +45,7 @@ function assertSize(xml: string, maxBytes: number): void {
   const bytes = new TextEncoder().encode(xml).length;
   if (bytes > maxBytes) {
     const mb = (maxBytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
-    throw new AppError('PAYLOAD_TOO_LARGE', `The BPMN file is too large: the limit is ${mb} MB.`, { maxBytes });
+    throw new AppError('PAYLOAD_TOO_LARGE', `The BPMN file is too large: the limit is ${mb} MB.`, { reason: 'TOO_LARGE', maxBytes });
   }
 }
 
@@ -56,6 +56,7 @@ function assertNoDoctype(xml: string): void {
     throw new AppError(
       'INVALID',
       'The BPMN file must not contain a DOCTYPE or entity declarations (<!DOCTYPE …>, <!ENTITY …>). Export it again without them.',
+      { reason: 'DOCTYPE' },
     );
   }
 }
@@ -87,7 +88,11 @@ async function read(text: string): Promise<{ rootElement: ModdleElement; warning
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     if (message.startsWith('failed to parse document as')) {
-      throw new AppError('INVALID', 'This is not a BPMN 2.0 file: its root element must be <bpmn:definitions> in the BPMN 2.0 namespace.');
+      throw new AppError(
+        'INVALID',
+        'This is not a BPMN 2.0 file: its root element must be <bpmn:definitions> in the BPMN 2.0 namespace.',
+        { reason: 'NOT_BPMN' },
+      );
     }
     throw notXml(message);
   }
@@ -95,29 +100,40 @@ async function read(text: string): Promise<{ rootElement: ModdleElement; warning
 
 function notXml(detail?: string): AppError {
   const where = detail ? /line: (\d+)\s+column: (\d+)/.exec(detail) : null;
-  const at = where ? ` (near line ${Number(where[1]) + 1}, column ${Number(where[2]) + 1})` : '';
-  return new AppError('INVALID', `The file is not well-formed XML${at}. Export it again from your modelling tool.`);
+  // The reader counts from 0; people and editors count from 1.
+  const position = where ? { line: Number(where[1]) + 1, column: Number(where[2]) + 1 } : {};
+  const at = where ? ` (near line ${position.line}, column ${position.column})` : '';
+  return new AppError('INVALID', `The file is not well-formed XML${at}. Export it again from your modelling tool.`, {
+    reason: 'NOT_XML',
+    ...position,
+  });
 }
 
 function assertResolved(unresolved: ParseWarning[], duplicates: ParseWarning[]): void {
   if (duplicates.length > 0) {
-    const ids = duplicates.map((w) => /duplicate ID <([^>]*)>/.exec(w.message)?.[1] ?? '?');
-    throw new AppError('INVALID', `The diagram uses the same id more than once: ${listIds(ids)}.`, { ids });
+    const ids = unique(duplicates.map((w) => /duplicate ID <([^>]*)>/.exec(w.message)?.[1] ?? '?'));
+    throw new AppError('INVALID', `The diagram uses the same id more than once: ${listIds(ids)}.`, {
+      reason: 'DUPLICATE_ID',
+      elementIds: ids,
+    });
   }
   if (unresolved.length === 0) return;
-  const ids = unresolved.map((w) => w.value ?? '?');
-  const from = unresolved.map((w) => w.element?.id).filter((id): id is string => Boolean(id));
+  const ids = unique(unresolved.map((w) => w.value ?? '?'));
+  const from = unique(unresolved.map((w) => w.element?.id).filter((id): id is string => Boolean(id)));
   throw new AppError(
     'INVALID',
     `The diagram refers to elements that do not exist: ${listIds(ids)}${from.length ? ` (from ${listIds(from)})` : ''}.`,
-    { ids },
+    { reason: 'DANGLING_REFERENCE', elementIds: ids, fromElementIds: from },
   );
 }
 
+function unique(ids: string[]): string[] {
+  return [...new Set(ids)];
+}
+
 function listIds(ids: string[]): string {
-  const unique = [...new Set(ids)];
-  const shown = unique.slice(0, 5).map((id) => `"${id}"`).join(', ');
-  return unique.length > 5 ? `${shown} and ${unique.length - 5} more` : shown;
+  const shown = ids.slice(0, 5).map((id) => `"${id}"`).join(', ');
+  return ids.length > 5 ? `${shown} and ${ids.length - 5} more` : shown;
 }
 
 function describeReaderWarning(w: ParseWarning): BpmnWarning {

@@ -9,6 +9,7 @@ import { getFlowForActor } from '@/lib/db/flows/get-flow';
 import type { ImportWarning } from '@/lib/db/flows/organisation-links';
 import { env } from '@/lib/env';
 import { isAppError } from '@/lib/errors';
+import { refusalMessage, refusalOf } from '@/lib/i18n/refusal-message';
 import { fieldErrorsOf, importFlowFormSchema } from '@/lib/validation/flow-forms';
 import type { ImportState, ImportedWarning } from '@/components/flows/form-state';
 
@@ -57,7 +58,10 @@ export async function importFlowAction(_prev: ImportState, form: FormData): Prom
   } catch (e) {
     if (!isAppError(e)) throw e;
     if (e.code === 'PAYLOAD_TOO_LARGE') return { status: 'error', fieldErrors: { file: t('import.tooLarge', { megabytes: megabytes() }) } };
-    if (e.code === 'INVALID') return { status: 'error', fieldErrors: { file: t('import.invalidFile', { reason: e.message }) } };
+    if (e.code === 'INVALID') {
+      // Each reason's sentence already says what is wrong with the file, in the UI language.
+      return { status: 'error', fieldErrors: { file: refusalMessage(await getTranslations('errors'), refusalOf(e)) } };
+    }
     if (e.code === 'FORBIDDEN') return { status: 'error', fieldErrors: { ownerOrganisationId: t('import.notAllowed') } };
     throw e;
   }

@@ -26,6 +26,7 @@ export async function mapFlowOrganisations(
   const flow = await getFlowForActor(actor, flowId, 'flow.edit');
   if (baseVersion !== flow.headVersion) {
     throw new AppError('CONFLICT', `The flow has changed since version ${baseVersion}; the newest is version ${flow.headVersion}.`, {
+      reason: 'STALE_VERSION',
       headVersion: flow.headVersion,
       baseVersion,
     });
@@ -52,15 +53,15 @@ async function checkMapping(definitions: ModdleElement, mapping: FlowMapping): P
   const participants = new Map(summary.participants.map((p) => [p.id, p]));
   const lanes = new Map(summary.lanes.map((l) => [l.id, l]));
   for (const id of Object.keys(mapping.participants)) {
-    if (!participants.has(id)) throw invalid(`participants.${id}`, 'no pool with this id in the diagram');
+    if (!participants.has(id)) throw invalid(`participants.${id}`, 'no pool with this id in the diagram', 'UNKNOWN_POOL', id);
   }
   for (const id of Object.keys(mapping.lanes)) {
-    if (!lanes.has(id)) throw invalid(`lanes.${id}`, 'no lane with this id in the diagram');
+    if (!lanes.has(id)) throw invalid(`lanes.${id}`, 'no lane with this id in the diagram', 'UNKNOWN_LANE', id);
   }
   const orgIds = [...new Set(Object.values(mapping.participants).filter(Boolean))];
   const known = new Set((await db.organisation.findMany({ where: { id: { in: orgIds } }, select: { id: true } })).map((o) => o.id));
   for (const [participantId, orgId] of Object.entries(mapping.participants)) {
-    if (orgId && !known.has(orgId)) throw invalid(`participants.${participantId}`, `unknown organisation ${orgId}`);
+    if (orgId && !known.has(orgId)) throw invalid(`participants.${participantId}`, `unknown organisation ${orgId}`, 'UNKNOWN_ORGANISATION', participantId);
   }
   const roles = await db.role.findMany({
     where: { id: { in: Object.values(mapping.lanes) } },
@@ -76,14 +77,16 @@ async function checkMapping(definitions: ModdleElement, mapping: FlowMapping): P
         : participants.get(participantId)?.organisationId
       : undefined;
     const role = roleById.get(roleId);
-    if (!laneOrg) throw invalid(`lanes.${laneId}`, 'map the lane’s pool to an organisation first');
+    if (!laneOrg) throw invalid(`lanes.${laneId}`, 'map the lane’s pool to an organisation first', 'POOL_NOT_MAPPED', laneId);
     if (!role || role.archivedAt || role.organisationId !== laneOrg) {
-      throw invalid(`lanes.${laneId}`, `${roleId} is not an active role of the pool’s organisation`);
+      throw invalid(`lanes.${laneId}`, `${roleId} is not an active role of the pool’s organisation`, 'ROLE_NOT_IN_ORGANISATION', laneId);
     }
   }
   return { organisationIds: orgIds, roleNames: Object.fromEntries(roles.map((r) => [r.id, r.name])) };
 }
 
-function invalid(field: string, message: string): AppError {
-  return new AppError('INVALID', `${field}: ${message}`, { field });
+type MappingRefusal = 'UNKNOWN_POOL' | 'UNKNOWN_LANE' | 'UNKNOWN_ORGANISATION' | 'POOL_NOT_MAPPED' | 'ROLE_NOT_IN_ORGANISATION';
+
+function invalid(field: string, message: string, reason: MappingRefusal, elementId: string): AppError {
+  return new AppError('INVALID', `${field}: ${message}`, { reason, field, elementIds: [elementId] });
 }

@@ -2,13 +2,14 @@ import type { ModdleElement } from 'bpmn-moddle';
 import { is, stringOf, walkContained } from '@/lib/bpmn/elements';
 import type { BpmnWarning } from '@/lib/bpmn/parse-bpmn';
 import { describeCollaboration } from '@/lib/domain/collaboration';
+import type { ImportOnlyWarningCode } from './import-warning-codes';
 import { db } from '../client';
 
 // A file from elsewhere (or an old export) may carry stafett:organisationId / stafett:roleId values that
 // mean nothing here. Such links would make an unknown pool look mapped, so we remove them: the pool or
 // lane then shows up as unmapped in the mapping step, and the user is told.
 
-export type LinkWarning = { code: 'UNKNOWN_ORGANISATION' | 'UNKNOWN_ROLE'; message: string; elementId?: string };
+export type LinkWarning = { code: Exclude<ImportOnlyWarningCode, 'GENERATED_DIAGRAM'>; message: string; elementId?: string };
 /** Import-only notices beside the parser's: unknown links removed, a layout generated for a file without DI. */
 export type ImportWarning = BpmnWarning | LinkWarning | { code: 'GENERATED_DIAGRAM'; message: string; elementId?: string };
 

@@ -57,7 +57,7 @@ describe('saveRevision', () => {
     expect(lost).toHaveLength(9);
     for (const e of lost) {
       expect(isAppError(e) && e.code).toBe('CONFLICT');
-      expect(e.details).toMatchObject({ headVersion: 2, baseVersion: 1 });
+      expect(e.details).toMatchObject({ reason: 'STALE_VERSION', headVersion: 2, baseVersion: 1 });
       expect(e.message).toMatch(/changed since version 1; the newest is version 2/);
     }
     expect(await versionsOf(flow.id)).toEqual([1, 2]);
@@ -86,9 +86,12 @@ describe('saveRevision', () => {
     await saveRevision(editor, flow.id, { xml: flow.xml('Två'), baseVersion: 1 });
     await expect(saveRevision(editor, flow.id, { xml: flow.xml('Tre'), baseVersion: 1 })).rejects.toMatchObject({
       code: 'CONFLICT',
-      details: { headVersion: 2 },
+      details: { reason: 'STALE_VERSION', headVersion: 2 },
     });
-    await expect(saveRevision(editor, flow.id, { xml: flow.xml('Tre'), baseVersion: 7 })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(saveRevision(editor, flow.id, { xml: flow.xml('Tre'), baseVersion: 7 })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: { reason: 'UNKNOWN_VERSION', headVersion: 2 },
+    });
     expect(await versionsOf(flow.id)).toEqual([1, 2]);
   });
 
@@ -96,29 +99,35 @@ describe('saveRevision', () => {
   const LAUGHS =
     '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">' +
     `<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]><bpmn:definitions ${NS} id="D"><bpmn:process id="P" name="&lol3;"/></bpmn:definitions>`;
-  const bad: [string, (xml: (t: string) => string) => string, string][] = [
-    ['not XML', () => 'this is not xml at all', 'INVALID'],
-    ['broken XML', (x) => x('A').slice(0, 400), 'INVALID'],
-    ['XML that is not BPMN', () => '<?xml version="1.0"?><html><body>hej</body></html>', 'INVALID'],
-    ['a dangling reference', (x) => x('A').replace('targetRef="Task_B"', 'targetRef="Task_Ghost"'), 'INVALID'],
-    ['a duplicate id', (x) => x('A').replace('<bpmn:task id="Task_B"', '<bpmn:task id="Task_A"'), 'INVALID'],
-    ['a DOCTYPE (XXE)', (x) => x('A').replace('?>', '?><!DOCTYPE d [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'), 'INVALID'],
-    ['entity expansion (billion laughs)', () => LAUGHS, 'INVALID'],
-    ['more than BPMN_MAX_BYTES', (x) => x('A').replace('</bpmn:definitions>', `<!--${'x'.repeat(env.BPMN_MAX_BYTES)}--></bpmn:definitions>`), 'PAYLOAD_TOO_LARGE'],
+  const bad: [string, (xml: (t: string) => string) => string, string, string][] = [
+    ['not XML', () => 'this is not xml at all', 'INVALID', 'NOT_XML'],
+    ['broken XML', (x) => x('A').slice(0, 400), 'INVALID', 'NOT_XML'],
+    ['XML that is not BPMN', () => '<?xml version="1.0"?><html><body>hej</body></html>', 'INVALID', 'NOT_BPMN'],
+    ['a dangling reference', (x) => x('A').replace('targetRef="Task_B"', 'targetRef="Task_Ghost"'), 'INVALID', 'DANGLING_REFERENCE'],
+    ['a duplicate id', (x) => x('A').replace('<bpmn:task id="Task_B"', '<bpmn:task id="Task_A"'), 'INVALID', 'DUPLICATE_ID'],
+    ['a DOCTYPE (XXE)', (x) => x('A').replace('?>', '?><!DOCTYPE d [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'), 'INVALID', 'DOCTYPE'],
+    ['entity expansion (billion laughs)', () => LAUGHS, 'INVALID', 'DOCTYPE'],
+    ['more than BPMN_MAX_BYTES', (x) => x('A').replace('</bpmn:definitions>', `<!--${'x'.repeat(env.BPMN_MAX_BYTES)}--></bpmn:definitions>`), 'PAYLOAD_TOO_LARGE', 'TOO_LARGE'],
   ];
 
-  it.each(bad)('refuses %s and stores nothing', async (_label, makeXml, code) => {
+  it.each(bad)('refuses %s, says why in details.reason, and stores nothing', async (_label, makeXml, code, reason) => {
     const flow = await newFlow();
     const before = await revisionCount(flow.id);
-    await expect(saveRevision(editor, flow.id, { xml: makeXml(flow.xml), baseVersion: 1 })).rejects.toMatchObject({ code });
+    await expect(saveRevision(editor, flow.id, { xml: makeXml(flow.xml), baseVersion: 1 })).rejects.toMatchObject({
+      code,
+      details: { reason },
+    });
     expect(await revisionCount(flow.id)).toBe(before);
     expect((await getFlowForActor(editor, flow.id, 'flow.view')).headVersion).toBe(1);
   });
 
   it('refuses bad files on import too, creating no flow', async () => {
     const before = await db.flow.count({ where: { createdById: editor.userId } });
-    for (const [, makeXml, code] of bad.filter(([label]) => !label.includes('dangling') && !label.includes('duplicate'))) {
-      await expect(createFlowFromBpmn(editor, makeXml((t) => twoPoolXml({ orgA: orgA.id, orgB: orgB.id, taskName: t })))).rejects.toMatchObject({ code });
+    for (const [, makeXml, code, reason] of bad.filter(([label]) => !label.includes('dangling') && !label.includes('duplicate'))) {
+      await expect(createFlowFromBpmn(editor, makeXml((t) => twoPoolXml({ orgA: orgA.id, orgB: orgB.id, taskName: t })))).rejects.toMatchObject({
+        code,
+        details: { reason },
+      });
     }
     expect(await db.flow.count({ where: { createdById: editor.userId } })).toBe(before);
   });

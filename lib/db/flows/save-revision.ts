@@ -57,18 +57,26 @@ export async function appendRevision(tx: Tx, input: AppendRevisionInput): Promis
 async function conflictFor(tx: Tx, flowId: string, baseVersion: number): Promise<AppError> {
   const current = await tx.flow.findUnique({ where: { id: flowId }, select: { headVersion: true, archivedAt: true } });
   if (!current || current.archivedAt) return flowNotFound();
-  const message =
-    baseVersion > current.headVersion
-      ? `Version ${baseVersion} does not exist; the newest is version ${current.headVersion}.`
-      : `The flow has changed since version ${baseVersion}; the newest is version ${current.headVersion}.`;
-  return new AppError('CONFLICT', message, { headVersion: current.headVersion, baseVersion });
+  const ahead = baseVersion > current.headVersion;
+  const message = ahead
+    ? `Version ${baseVersion} does not exist; the newest is version ${current.headVersion}.`
+    : `The flow has changed since version ${baseVersion}; the newest is version ${current.headVersion}.`;
+  return new AppError('CONFLICT', message, {
+    reason: ahead ? 'UNKNOWN_VERSION' : 'STALE_VERSION',
+    headVersion: current.headVersion,
+    baseVersion,
+  });
 }
 
 /** A unique-index violation on (flowId, version) means another save won the race: a conflict, not a crash. */
 export function asConflict(e: unknown, flowId: string, baseVersion: number): unknown {
   if (isAppError(e)) return e;
   if ((e as { code?: string })?.code === 'P2002') {
-    return new AppError('CONFLICT', `The flow has changed since version ${baseVersion}.`, { baseVersion, flowId });
+    return new AppError('CONFLICT', `The flow has changed since version ${baseVersion}.`, {
+      reason: 'STALE_VERSION',
+      baseVersion,
+      flowId,
+    });
   }
   return e;
 }

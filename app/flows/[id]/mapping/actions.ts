@@ -6,6 +6,7 @@ import { requireSessionUser } from '@/lib/auth/session';
 import { loadActor } from '@/lib/db/actors';
 import { mapFlowOrganisations } from '@/lib/db/flows/map-flow-organisations';
 import { isAppError } from '@/lib/errors';
+import { refusalMessage, refusalOf } from '@/lib/i18n/refusal-message';
 import { mappingFormInput, mappingFormSchema } from '@/lib/validation/flow-forms';
 import type { MappingState } from '@/components/flows/form-state';
 
@@ -25,6 +26,7 @@ export async function mapFlowAction(flowId: string, _prev: MappingState, form: F
   } catch (e) {
     if (!isAppError(e)) throw e;
     if (e.code === 'CONFLICT') return { status: 'error', fieldErrors: {}, formError: t('mapping.conflict') };
-    return { status: 'error', fieldErrors: {}, formError: t('mapping.failed', { reason: e.message }) };
+    const reason = refusalMessage(await getTranslations('errors'), refusalOf(e));
+    return { status: 'error', fieldErrors: {}, formError: t('mapping.failed', { reason }) };
   }
 }
