@@ -47,6 +47,16 @@ test('import an MIWG model, see it drawn and map a pool to Kommunen', async ({ p
   await expect(pool.getByLabel('Simbana ”Approver”: Roll')).toHaveCount(0);
   await page.goto(`${flowPath}/history`);
   await expect(page.getByRole('table', { name: /Versioner av/ }).getByRole('row', { name: /^2\b/ })).toBeVisible();
+
+  // "Inte kopplad" removes the links again: the pool's, and with it its lane's role.
+  await page.goto(`${flowPath}/mapping`);
+  await pool.getByLabel('Organisation').selectOption({ label: 'Inte kopplad' });
+  await page.getByRole('button', { name: 'Spara kopplingarna' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Kopplingarna sparades' })).toContainText('version 3');
+  await page.goto(`${flowPath}/mapping`);
+  await expect(pool.getByLabel('Organisation').locator('option:checked')).toHaveText('Inte kopplad');
+  await pool.getByLabel('Organisation').selectOption({ label: 'Kommunen' });
+  await expect(pool.getByLabel('Simbana ”Biståndshandläggare”: Roll').locator('option:checked')).toHaveText('Inte kopplad');
 });
 
 test('a file with a DOCTYPE is refused, the form keeps its values and no flow is created', async ({ page, request }) => {
@@ -62,7 +72,9 @@ test('a file with a DOCTYPE is refused, the form keeps its values and no flow is
   await page.getByRole('button', { name: 'Importera' }).click();
 
   const alert = page.getByRole('alert').filter({ hasText: 'Filen kunde inte importeras' });
-  await expect(alert).toContainText('Filen är inte en giltig BPMN-fil');
+  // Said in Swedish by its reason (DOCTYPE), not the server's English message.
+  await expect(alert).toContainText('Filen innehåller en DOCTYPE- eller ENTITY-deklaration');
+  await expect(alert).not.toContainText('must not contain');
   await expect(page.getByLabel('BPMN-fil')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByLabel('Namn', { exact: true })).toHaveValue(name);
 

@@ -62,6 +62,8 @@ export function MappingForm({ pools, organisations, baseVersion, action }: Props
                 {!chosen[pool.id] ? <p className="text-muted">{t('mapping.chooseOrganisationFirst')}</p> : null}
                 {pool.lanes.map((lane) => (
                   <div key={lane.id}>
+                    {/* A disabled select is not submitted: a linked lane of a pool now unlinked must still lose its role. */}
+                    {!chosen[pool.id] && lane.roleId ? <input type="hidden" name={`lane:${lane.id}`} value="" /> : null}
                     <label htmlFor={`lane-${lane.id}`} className="block">
                       {t('mapping.lane', { name: lane.name || t('mapping.unnamed') })}: {t('mapping.role')}
                     </label>

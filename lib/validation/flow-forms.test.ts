@@ -54,7 +54,7 @@ describe('new flow form', () => {
 });
 
 describe('mapping form', () => {
-  it('reads pool and lane selects and leaves out unmapped ones', () => {
+  it('reads pool and lane selects and keeps "not linked" as an empty string', () => {
     const input = mappingFormInput(
       formOf([
         ['baseVersion', '3'],
@@ -64,7 +64,12 @@ describe('mapping form', () => {
         ['lane:L2', ''],
       ]),
     );
-    expect(mappingFormSchema.parse(input)).toEqual({ baseVersion: 3, participants: { P1: 'org-k' }, lanes: { L1: 'role-1' } });
+    // "Inte kopplad" ('') travels: it is how a link that exists is removed.
+    expect(mappingFormSchema.parse(input)).toEqual({
+      baseVersion: 3,
+      participants: { P1: 'org-k', P2: '' },
+      lanes: { L1: 'role-1', L2: '' },
+    });
   });
 
   it('refuses a missing base version', () => {

@@ -60,12 +60,13 @@ function rolesByOrganisation(form: FormData): Record<string, string[]> {
   return roles;
 }
 
-/** `participant:<id>` and `lane:<id>` selects → { participants, lanes }; empty choices are left out. */
+/** `participant:<id>` and `lane:<id>` selects → { participants, lanes }; '' means "not linked". */
 export function mappingFormInput(form: FormData) {
   const participants: Record<string, string> = {};
   const lanes: Record<string, string> = {};
+  // '' is kept: "Inte kopplad" is a choice, and mapFlowOrganisations reads '' as "remove the link".
   for (const [key, value] of form.entries()) {
-    if (typeof value !== 'string' || value === '') continue;
+    if (typeof value !== 'string') continue;
     if (key.startsWith('participant:')) participants[key.slice('participant:'.length)] = value;
     if (key.startsWith('lane:')) lanes[key.slice('lane:'.length)] = value;
   }

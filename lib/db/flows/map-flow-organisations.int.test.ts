@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/policy';
 import { parseBpmn } from '@/lib/bpmn/parse-bpmn';
 import { describeCollaboration } from '@/lib/domain/collaboration';
+import { mappingFormInput, mappingFormSchema } from '@/lib/validation/flow-forms';
 import { createFlowFromBpmn } from './create-flow-from-bpmn';
 import { makeOrganisation, makeUser, revisionCount, twoPoolXml } from './flow-test-data';
 import { getFlowForActor } from './get-flow';
@@ -46,15 +47,45 @@ describe('mapFlowOrganisations', () => {
     expect(summary.lanes).toMatchObject([{ id: 'Lane_A1', roleId: partner.roles[1]!.id, name: partner.roles[1]!.name }]);
   });
 
-  it.each([
-    ['a pool id not in the diagram', () => ({ participants: { Nope: home.id }, lanes: {} }), 'participants.Nope'],
-    ['a lane id not in the diagram', () => ({ participants: {}, lanes: { Nope: home.roles[0]!.id } }), 'lanes.Nope'],
-    ['an unknown organisation', () => ({ participants: { Pool_A: 'no-such-org' }, lanes: {} }), 'participants.Pool_A'],
-    ['a role of another organisation', () => ({ participants: { Pool_A: home.id }, lanes: { Lane_A1: partner.roles[0]!.id } }), 'lanes.Lane_A1'],
-    ['a role for a lane whose pool is unmapped', () => ({ participants: {}, lanes: { Lane_A1: home.roles[0]!.id } }), 'lanes.Lane_A1'],
-  ])('refuses %s with 400 and saves nothing', async (_label, mapping, field) => {
+  it('unlinks a pool and a lane chosen as "Inte kopplad" in the mapping form', async () => {
     const flowId = await unmappedImport();
-    await expect(mapFlowOrganisations(editor, flowId, mapping(), 1)).rejects.toMatchObject({ code: 'INVALID', details: { field } });
+    await mapFlowOrganisations(editor, flowId, { participants: { Pool_A: home.id }, lanes: { Lane_A1: home.roles[0]!.id } }, 1);
+    // What the form posts after the user picks "Inte kopplad" for the pool: its lane select is disabled,
+    // and the form sends a hidden '' for the lane that had a role.
+    const form = new FormData();
+    for (const [k, v] of [['baseVersion', '2'], ['participant:Pool_A', ''], ['participant:Pool_B', ''], ['lane:Lane_A1', '']]) {
+      form.append(k!, v!);
+    }
+    const { baseVersion, participants, lanes } = mappingFormSchema.parse(mappingFormInput(form));
+    expect(await mapFlowOrganisations(editor, flowId, { participants, lanes }, baseVersion)).toEqual({ version: 3 });
+
+    const summary = describeCollaboration((await parseBpmn((await getRevisionXml(editor, flowId)).xml, 'strict')).definitions);
+    expect(summary.participants.find((p) => p.id === 'Pool_A')?.organisationId).toBeUndefined();
+    expect(summary.lanes.find((l) => l.id === 'Lane_A1')?.roleId).toBeUndefined();
+  });
+
+  it.each([
+    ['a pool id not in the diagram', () => ({ participants: { Nope: home.id }, lanes: {} }), 'participants.Nope', 'UNKNOWN_POOL'],
+    ['a lane id not in the diagram', () => ({ participants: {}, lanes: { Nope: home.roles[0]!.id } }), 'lanes.Nope', 'UNKNOWN_LANE'],
+    ['an unknown organisation', () => ({ participants: { Pool_A: 'no-such-org' }, lanes: {} }), 'participants.Pool_A', 'UNKNOWN_ORGANISATION'],
+    [
+      'a role of another organisation',
+      () => ({ participants: { Pool_A: home.id }, lanes: { Lane_A1: partner.roles[0]!.id } }),
+      'lanes.Lane_A1',
+      'ROLE_NOT_IN_ORGANISATION',
+    ],
+    [
+      'a role for a lane whose pool is unmapped',
+      () => ({ participants: {}, lanes: { Lane_A1: home.roles[0]!.id } }),
+      'lanes.Lane_A1',
+      'POOL_NOT_MAPPED',
+    ],
+  ])('refuses %s with 400 and saves nothing', async (_label, mapping, field, reason) => {
+    const flowId = await unmappedImport();
+    await expect(mapFlowOrganisations(editor, flowId, mapping(), 1)).rejects.toMatchObject({
+      code: 'INVALID',
+      details: { field, reason },
+    });
     expect(await revisionCount(flowId)).toBe(1);
   });
 
@@ -63,7 +94,7 @@ describe('mapFlowOrganisations', () => {
     await mapFlowOrganisations(editor, flowId, { participants: { Pool_A: home.id }, lanes: {} }, 1);
     await expect(mapFlowOrganisations(editor, flowId, { participants: { Pool_B: home.id }, lanes: {} }, 1)).rejects.toMatchObject({
       code: 'CONFLICT',
-      details: { headVersion: 2 },
+      details: { headVersion: 2, reason: 'STALE_VERSION' },
     });
     const viewer = await makeUser({ [home.id]: 'VIEWER' });
     await expect(mapFlowOrganisations(viewer, flowId, { participants: {}, lanes: {} }, 2)).rejects.toMatchObject({ code: 'FORBIDDEN' });
