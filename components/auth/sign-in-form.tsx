@@ -3,6 +3,7 @@
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
+import { TextField } from '@/components/form/text-field';
 import { signInErrorMessage, type SignInErrorMessage } from './sign-in-error';
 
 type Props = {
@@ -44,6 +45,13 @@ export function SignInForm({ callbackUrl, initialError, oidcName, oidcProviderId
 
   const message = error ? (error.key === 'locked' ? t('errors.locked', { minutes: error.minutes }) : t(`errors.${error.key}`)) : null;
   const invalid = error?.key === 'credentials' || error?.key === 'missingFields';
+  // Both fields are described by the one banner above the form, not by errors of their own.
+  const fieldProps = {
+    required: true,
+    className: inputClass,
+    'aria-invalid': invalid || undefined,
+    'aria-describedby': message ? 'signin-error' : undefined,
+  };
 
   return (
     <div className="space-y-6">
@@ -51,36 +59,8 @@ export function SignInForm({ callbackUrl, initialError, oidcName, oidcProviderId
         {message}
       </div>
       <form method="post" onSubmit={onSubmit} noValidate className="space-y-5">
-        <div>
-          <label htmlFor="email" className="block text-sm font-medium text-ink">
-            {t('email')}
-          </label>
-          <input
-            id="email"
-            name="email"
-            type="email"
-            autoComplete="username"
-            required
-            aria-invalid={invalid || undefined}
-            aria-describedby={message ? 'signin-error' : undefined}
-            className={inputClass}
-          />
-        </div>
-        <div>
-          <label htmlFor="password" className="block text-sm font-medium text-ink">
-            {t('password')}
-          </label>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            aria-invalid={invalid || undefined}
-            aria-describedby={message ? 'signin-error' : undefined}
-            className={inputClass}
-          />
-        </div>
+        <TextField id="email" name="email" type="email" autoComplete="username" label={t('email')} {...fieldProps} />
+        <TextField id="password" name="password" type="password" autoComplete="current-password" label={t('password')} {...fieldProps} />
         <button
           type="submit"
           disabled={pending}

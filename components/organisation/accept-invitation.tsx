@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useActionState, useEffect, useRef } from 'react';
 import { IDLE } from '@/lib/validation/organisations';
-import { buttonClass, FormMessage, TextField, type FormAction } from './form-controls';
+import { buttonClass, FormMessage, ActionTextField, type FormAction } from './form-controls';
 
 type Props = { token: string; organisationName: string; action: FormAction };
 
@@ -65,8 +65,8 @@ export function CreateAccountForm({ token, email, action }: { token: string; ema
           </label>
           <input id="invitee-email" type="email" value={email} readOnly autoComplete="username" className="mt-1 block w-full rounded border border-gray-300 bg-gray-100 px-3 py-2" />
         </div>
-        <TextField id="invitee-name" name="name" label={t('nameLabel')} state={state} autoComplete="name" required maxLength={100} />
-        <TextField
+        <ActionTextField id="invitee-name" name="name" label={t('nameLabel')} state={state} autoComplete="name" required maxLength={100} />
+        <ActionTextField
           id="invitee-password"
           name="password"
           type="password"

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import type { InputHTMLAttributes, ReactNode } from 'react';
+import { TextField, textInputClass } from '@/components/form/text-field';
 import type { FormState } from '@/lib/validation/organisations';
 
 export type FormAction = (prev: FormState, formData: FormData) => Promise<FormState>;
@@ -17,7 +18,7 @@ export const buttonClass = {
     'inline-flex items-center rounded border border-danger px-3 py-1.5 font-medium text-danger hover:bg-red-50 disabled:opacity-60',
 };
 
-export const inputClass = 'mt-1 block w-full rounded border border-gray-500 px-3 py-2 aria-[invalid=true]:border-danger';
+export const inputClass = textInputClass;
 
 type FieldProps = {
   id: string;
@@ -28,37 +29,11 @@ type FieldProps = {
   children?: never;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name' | 'children'>;
 
-/** A labelled input whose error is tied to it (aria-describedby, role=alert). */
-export function TextField({ id, name, label, state, hint, ...rest }: FieldProps) {
+/** A TextField bound to a server action's state: its last input back in the field, its error (a message key) under it. */
+export function ActionTextField({ name, state, ...rest }: FieldProps) {
   const t = useTranslations('organisation');
   const error = state.fieldErrors?.[name];
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div>
-      <label htmlFor={id} className="block font-medium">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="text-sm text-muted">
-          {hint}
-        </p>
-      )}
-      <input
-        id={id}
-        name={name}
-        className={inputClass}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        defaultValue={state.input?.[name]}
-        {...rest}
-      />
-      {error && (
-        <p id={`${id}-error`} role="alert" className="mt-1 text-sm text-danger">
-          {t(error)}
-        </p>
-      )}
-    </div>
-  );
+  return <TextField name={name} defaultValue={state.input?.[name]} error={error && t(error)} errorRole="alert" {...rest} />;
 }
 
 /** The form-level answer: success in green (status), failure in red (alert). */

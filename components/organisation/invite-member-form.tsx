@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { IDLE } from '@/lib/validation/organisations';
 import { CopyLink } from './copy-link';
-import { ACCESS_LEVELS, buttonClass, FormMessage, inputClass, TextField, type FormAction } from './form-controls';
+import { ACCESS_LEVELS, buttonClass, FormMessage, inputClass, ActionTextField, type FormAction } from './form-controls';
 
 /** Admins add a person by email: creates an invitation and shows its link (emailed too when SMTP is set). */
 export function InviteMemberForm({ organisationId, action }: { organisationId: string; action: FormAction }) {
@@ -19,7 +19,7 @@ export function InviteMemberForm({ organisationId, action }: { organisationId: s
       <p className="text-muted">{t('members.inviteIntro')}</p>
       <form action={formAction} className="mt-3 grid gap-4 sm:grid-cols-[2fr_1fr_auto] sm:items-end">
         <input type="hidden" name="organisationId" value={organisationId} />
-        <TextField id="invite-email" name="email" type="email" autoComplete="off" label={t('members.emailLabel')} state={state} required />
+        <ActionTextField id="invite-email" name="email" type="email" autoComplete="off" label={t('members.emailLabel')} state={state} required />
         <div>
           <label htmlFor="invite-access" className="block font-medium">
             {t('members.accessLabel')}

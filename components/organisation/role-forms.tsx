@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { IDLE } from '@/lib/validation/organisations';
-import { buttonClass, FormMessage, TextField, type FormAction } from './form-controls';
+import { buttonClass, FormMessage, ActionTextField, type FormAction } from './form-controls';
 
 /** Adds a role to the catalogue; a taken name is answered beside the name field. */
 export function CreateRoleForm({ organisationId, action }: { organisationId: string; action: FormAction }) {
@@ -16,8 +16,8 @@ export function CreateRoleForm({ organisationId, action }: { organisationId: str
       </h3>
       <form action={formAction} className="mt-3 grid gap-4 sm:grid-cols-[1fr_2fr_auto] sm:items-start">
         <input type="hidden" name="organisationId" value={organisationId} />
-        <TextField id="new-role-name" name="name" label={t('nameLabel')} state={state} required maxLength={100} />
-        <TextField id="new-role-description" name="description" label={t('descriptionLabel')} state={state} maxLength={1000} />
+        <ActionTextField id="new-role-name" name="name" label={t('nameLabel')} state={state} required maxLength={100} />
+        <ActionTextField id="new-role-description" name="description" label={t('descriptionLabel')} state={state} maxLength={1000} />
         <button type="submit" className={`${buttonClass.primary} sm:mt-7`} disabled={pending}>
           {t('add')}
         </button>
@@ -51,8 +51,8 @@ export function RoleActions({ organisationId, role, update, setArchived }: RoleR
         <form action={editAction} className="mt-2 grid w-72 gap-3 rounded border border-gray-300 bg-white p-3">
           <input type="hidden" name="organisationId" value={organisationId} />
           <input type="hidden" name="roleId" value={role.id} />
-          <TextField id={`${prefix}-name`} name="name" label={t('nameLabel')} state={state} defaultValue={state.input?.name ?? role.name} required maxLength={100} />
-          <TextField
+          <ActionTextField id={`${prefix}-name`} name="name" label={t('nameLabel')} state={state} defaultValue={state.input?.name ?? role.name} required maxLength={100} />
+          <ActionTextField
             id={`${prefix}-description`}
             name="description"
             label={t('descriptionLabel')}

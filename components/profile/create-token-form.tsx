@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState, useRef, useState } from 'react';
+import { TextField } from '@/components/form/text-field';
 import type { CreateTokenState } from '@/app/profile/actions';
 
 type Props = { action: (prev: CreateTokenState, formData: FormData) => Promise<CreateTokenState> };
@@ -14,23 +15,20 @@ export function CreateTokenForm({ action }: Props) {
     <div className="space-y-4">
       <form action={formAction} className="flex flex-wrap items-end gap-3">
         <div className="min-w-64 flex-1">
-          <label htmlFor="token-name" className="block text-sm font-medium">
-            {t('name')}
-          </label>
-          <input
+          <TextField
             id="token-name"
             name="name"
+            label={t('name')}
+            hint={t('nameHint')}
             required
             maxLength={80}
+            // The error is announced in the alert region below the form, which stays mounted.
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? 'token-name-error token-name-hint' : 'token-name-hint'}
             className="mt-1 block w-full rounded-md border border-gray-400 px-3 py-2"
           />
-          <p id="token-name-hint" className="mt-1 text-sm text-muted">
-            {t('nameHint')}
-          </p>
         </div>
-        <button type="submit" disabled={pending} className="mb-7 rounded-md bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-70">
+        <button type="submit" disabled={pending} className="rounded-md bg-brand px-4 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-70">
           {pending ? t('creating') : t('create')}
         </button>
       </form>

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
+import { TextField } from '@/components/form/text-field';
 import type { ProfileFormState } from '@/app/profile/actions';
 import { LOCALES } from '@/lib/i18n/config';
 
@@ -20,42 +21,25 @@ export function ProfileForm({ name, email, locale, action }: Props) {
   const localeError = state.status === 'error' && state.field === 'locale' ? state.message : null;
   return (
     <form action={formAction} className="space-y-5">
-      <div>
-        <label htmlFor="profile-name" className="block text-sm font-medium">
-          {t('name')}
-        </label>
-        <input
-          id="profile-name"
-          name="name"
-          defaultValue={name}
-          required
-          maxLength={120}
-          autoComplete="name"
-          aria-invalid={nameError ? true : undefined}
-          aria-describedby={nameError ? 'profile-name-error' : undefined}
-          className="mt-1 block w-full max-w-md rounded-md border border-gray-400 px-3 py-2"
-        />
-        {nameError ? (
-          <p id="profile-name-error" className="mt-1 text-sm text-danger">
-            {nameError}
-          </p>
-        ) : null}
-      </div>
-      <div>
-        <label htmlFor="profile-email" className="block text-sm font-medium">
-          {t('email')}
-        </label>
-        <input
-          id="profile-email"
-          value={email}
-          readOnly
-          aria-describedby="profile-email-hint"
-          className="mt-1 block w-full max-w-md rounded-md border border-gray-300 bg-gray-100 px-3 py-2 text-muted"
-        />
-        <p id="profile-email-hint" className="mt-1 text-sm text-muted">
-          {t('emailHint')}
-        </p>
-      </div>
+      <TextField
+        id="profile-name"
+        name="name"
+        label={t('name')}
+        error={nameError}
+        defaultValue={name}
+        required
+        maxLength={120}
+        autoComplete="name"
+        className="mt-1 block w-full max-w-md rounded-md border border-gray-400 px-3 py-2"
+      />
+      <TextField
+        id="profile-email"
+        label={t('email')}
+        hint={t('emailHint')}
+        value={email}
+        readOnly
+        className="mt-1 block w-full max-w-md rounded-md border border-gray-300 bg-gray-100 px-3 py-2 text-muted"
+      />
       <div>
         <label htmlFor="profile-locale" className="block text-sm font-medium">
           {t('language')}
