@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { FlowListItem } from '@/lib/db/flows/list-flows';
+import { FlowNameCell } from '@/components/flows/flow-name-cell';
+import { DataTable } from '@/components/table/data-table';
 import { OrganisationBadges } from '@/components/organisation/organisation-badge';
 
 const ctaClass = 'inline-flex items-center rounded bg-brand px-4 py-2 font-medium text-white hover:bg-brand-dark';
@@ -32,43 +34,30 @@ export async function SharedFlows({ flows, canCreate }: { flows: FlowListItem[];
           )}
         </div>
       ) : (
-        <table className="mt-3 w-full border-collapse text-left">
-          <caption className="sr-only">{t('sharedFlowsCaption')}</caption>
-          <thead>
-            <tr className="border-b-2 border-gray-400">
-              <th scope="col" className="py-2 pr-4">{t('nameColumn')}</th>
-              <th scope="col" className="py-2 pr-4">{t('organisationsColumn')}</th>
-              <th scope="col" className="py-2 pr-4">{t('categoryColumn')}</th>
-              <th scope="col" className="py-2 pr-4">{t('lastChangeColumn')}</th>
-              <th scope="col" className="py-2">{t('byColumn')}</th>
+        <DataTable
+          caption={t('sharedFlowsCaption')}
+          columns={[t('nameColumn'), t('organisationsColumn'), t('categoryColumn'), t('lastChangeColumn'), t('byColumn')]}
+        >
+          {flows.map((flow) => (
+            <tr key={flow.id} className="border-b border-gray-200">
+              <FlowNameCell flow={flow} />
+              <td className="py-2 pr-4">
+                <OrganisationBadges organisations={flow.organisations} />
+              </td>
+              <td className="py-2 pr-4">{o(`category.${flow.category}`)}</td>
+              <td className="py-2 pr-4">
+                {flow.lastChange ? (
+                  <time dateTime={flow.lastChange.at.toISOString()}>
+                    {format.dateTime(flow.lastChange.at, { dateStyle: 'medium', timeStyle: 'short' })}
+                  </time>
+                ) : (
+                  t('neverSaved')
+                )}
+              </td>
+              <td className="py-2">{flow.lastChange?.by ?? ''}</td>
             </tr>
-          </thead>
-          <tbody>
-            {flows.map((flow) => (
-              <tr key={flow.id} className="border-b border-gray-200">
-                <th scope="row" className="py-2 pr-4 font-medium">
-                  <Link href={`/flows/${flow.id}`} className="text-brand underline hover:text-brand-dark">
-                    {flow.name}
-                  </Link>
-                </th>
-                <td className="py-2 pr-4">
-                  <OrganisationBadges organisations={flow.organisations} />
-                </td>
-                <td className="py-2 pr-4">{o(`category.${flow.category}`)}</td>
-                <td className="py-2 pr-4">
-                  {flow.lastChange ? (
-                    <time dateTime={flow.lastChange.at.toISOString()}>
-                      {format.dateTime(flow.lastChange.at, { dateStyle: 'medium', timeStyle: 'short' })}
-                    </time>
-                  ) : (
-                    t('neverSaved')
-                  )}
-                </td>
-                <td className="py-2">{flow.lastChange?.by ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </section>
   );

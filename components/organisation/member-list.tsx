@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { PendingInvitation } from '@/lib/db/invitations';
 import type { MemberSummary } from '@/lib/db/memberships';
+import { DataTable } from '@/components/table/data-table';
 import type { FormAction } from './form-controls';
 import { InviteMemberForm } from './invite-member-form';
 import { MemberActions } from './member-actions';
@@ -24,72 +25,56 @@ export async function MemberList({ organisation, currentUserId, members, invitat
       <h2 id="members-heading" className="text-2xl font-semibold">
         {t('members.heading')}
       </h2>
-      <table className="mt-3 w-full border-collapse text-left">
-        <caption className="sr-only">{t('members.caption', { organisation: organisation.name })}</caption>
-        <thead>
-          <tr className="border-b-2 border-gray-400">
-            <th scope="col" className="py-2 pr-4">{t('members.name')}</th>
-            <th scope="col" className="py-2 pr-4">{t('members.email')}</th>
-            <th scope="col" className="py-2 pr-4">{t('members.access')}</th>
-            {manage && <th scope="col" className="py-2">{t('members.actions')}</th>}
+      <DataTable
+        caption={t('members.caption', { organisation: organisation.name })}
+        columns={[t('members.name'), t('members.email'), t('members.access'), manage && t('members.actions')]}
+      >
+        {members.map((m) => (
+          <tr key={m.userId} className="border-b border-gray-200 align-top">
+            <th scope="row" className="py-2 pr-4 font-medium">
+              {m.name} {m.userId === currentUserId && <span className="font-normal text-muted">{t('members.you')}</span>}
+            </th>
+            <td className="py-2 pr-4">{m.email}</td>
+            <td className="py-2 pr-4">{t(`access.${m.access}`)}</td>
+            {manage && (
+              <td className="py-2">
+                <MemberActions
+                  organisationId={organisation.id}
+                  userId={m.userId}
+                  name={m.name}
+                  access={m.access}
+                  changeAccess={manage.changeAccess}
+                  remove={manage.remove}
+                />
+              </td>
+            )}
           </tr>
-        </thead>
-        <tbody>
-          {members.map((m) => (
-            <tr key={m.userId} className="border-b border-gray-200 align-top">
-              <th scope="row" className="py-2 pr-4 font-medium">
-                {m.name} {m.userId === currentUserId && <span className="font-normal text-muted">{t('members.you')}</span>}
-              </th>
-              <td className="py-2 pr-4">{m.email}</td>
-              <td className="py-2 pr-4">{t(`access.${m.access}`)}</td>
-              {manage && (
-                <td className="py-2">
-                  <MemberActions
-                    organisationId={organisation.id}
-                    userId={m.userId}
-                    name={m.name}
-                    access={m.access}
-                    changeAccess={manage.changeAccess}
-                    remove={manage.remove}
-                  />
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       {manage && <InviteMemberForm organisationId={organisation.id} action={manage.invite} />}
       <h3 className="mt-8 text-lg font-semibold">{t('members.pendingHeading')}</h3>
       {invitations.length === 0 ? (
         <p>{t('members.noPending')}</p>
       ) : (
-        <table className="mt-2 w-full border-collapse text-left">
-          <caption className="sr-only">{t('members.pendingCaption')}</caption>
-          <thead>
-            <tr className="border-b-2 border-gray-400">
-              <th scope="col" className="py-2 pr-4">{t('members.email')}</th>
-              <th scope="col" className="py-2 pr-4">{t('members.access')}</th>
-              <th scope="col" className="py-2 pr-4">{t('members.invitedBy')}</th>
-              <th scope="col" className="py-2 pr-4">{t('members.expires')}</th>
-              {manage && <th scope="col" className="py-2">{t('members.actions')}</th>}
+        <DataTable
+          caption={t('members.pendingCaption')}
+          columns={[t('members.email'), t('members.access'), t('members.invitedBy'), t('members.expires'), manage && t('members.actions')]}
+          className="mt-2"
+        >
+          {invitations.map((inv) => (
+            <tr key={inv.id} className="border-b border-gray-200">
+              <th scope="row" className="py-2 pr-4 font-medium">{inv.email}</th>
+              <td className="py-2 pr-4">{t(`access.${inv.access}`)}</td>
+              <td className="py-2 pr-4">{inv.invitedBy}</td>
+              <td className="py-2 pr-4">{format.dateTime(inv.expiresAt, { dateStyle: 'medium' })}</td>
+              {manage && (
+                <td className="py-2">
+                  <RevokeInvitationButton organisationId={organisation.id} invitationId={inv.id} email={inv.email} action={manage.revoke} />
+                </td>
+              )}
             </tr>
-          </thead>
-          <tbody>
-            {invitations.map((inv) => (
-              <tr key={inv.id} className="border-b border-gray-200">
-                <th scope="row" className="py-2 pr-4 font-medium">{inv.email}</th>
-                <td className="py-2 pr-4">{t(`access.${inv.access}`)}</td>
-                <td className="py-2 pr-4">{inv.invitedBy}</td>
-                <td className="py-2 pr-4">{format.dateTime(inv.expiresAt, { dateStyle: 'medium' })}</td>
-                {manage && (
-                  <td className="py-2">
-                    <RevokeInvitationButton organisationId={organisation.id} invitationId={inv.id} email={inv.email} action={manage.revoke} />
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { FlowListItem } from '@/lib/db/flows/list-flows';
+import { FlowNameCell } from '@/components/flows/flow-name-cell';
+import { DataTable } from '@/components/table/data-table';
 import { OrganisationBadges } from './organisation-badge';
 
 const CATEGORIES = ['CORE', 'SUPPORT', 'MANAGEMENT'] as const;
@@ -33,35 +35,25 @@ export async function ProcessGroups({ flows, canCreate }: { flows: FlowListItem[
             {group.length === 0 ? (
               <p className="text-muted">{t('processes.empty', { category: t(`categoryPlural.${category}`).toLowerCase() })}</p>
             ) : (
-              <table className="mt-2 w-full border-collapse text-left">
-                <caption className="sr-only">{t(`categoryPlural.${category}`)}</caption>
-                <thead>
-                  <tr className="border-b-2 border-gray-400">
-                    <th scope="col" className="py-2 pr-4">{t('processes.name')}</th>
-                    <th scope="col" className="py-2 pr-4">{t('processes.organisations')}</th>
-                    <th scope="col" className="py-2">{t('processes.lastChange')}</th>
+              <DataTable
+                caption={t(`categoryPlural.${category}`)}
+                columns={[t('processes.name'), t('processes.organisations'), t('processes.lastChange')]}
+                className="mt-2"
+              >
+                {group.map((flow) => (
+                  <tr key={flow.id} className="border-b border-gray-200">
+                    <FlowNameCell flow={flow} />
+                    <td className="py-2 pr-4">
+                      <OrganisationBadges organisations={flow.organisations} />
+                    </td>
+                    <td className="py-2">
+                      {flow.lastChange
+                        ? `${format.dateTime(flow.lastChange.at, { dateStyle: 'medium', timeStyle: 'short' })} · ${flow.lastChange.by}`
+                        : t('processes.neverSaved')}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {group.map((flow) => (
-                    <tr key={flow.id} className="border-b border-gray-200">
-                      <th scope="row" className="py-2 pr-4 font-medium">
-                        <Link href={`/flows/${flow.id}`} className="text-brand underline hover:text-brand-dark">
-                          {flow.name}
-                        </Link>
-                      </th>
-                      <td className="py-2 pr-4">
-                        <OrganisationBadges organisations={flow.organisations} />
-                      </td>
-                      <td className="py-2">
-                        {flow.lastChange
-                          ? `${format.dateTime(flow.lastChange.at, { dateStyle: 'medium', timeStyle: 'short' })} · ${flow.lastChange.by}`
-                          : t('processes.neverSaved')}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </DataTable>
             )}
           </section>
         );

@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { DataTable } from '@/components/table/data-table';
 import type { RoleSummary } from '@/lib/db/roles';
 import type { FormAction } from './form-controls';
 import { CreateRoleForm, RoleActions } from './role-forms';
@@ -21,31 +22,23 @@ export async function RoleCatalogue({ organisation, roles, manage }: Props) {
       {roles.length === 0 ? (
         <p className="mt-3">{t('empty')}</p>
       ) : (
-        <table className="mt-3 w-full border-collapse text-left">
-          <caption className="sr-only">{t('caption', { organisation: organisation.name })}</caption>
-          <thead>
-            <tr className="border-b-2 border-gray-400">
-              <th scope="col" className="py-2 pr-4">{t('name')}</th>
-              <th scope="col" className="py-2 pr-4">{t('description')}</th>
-              <th scope="col" className="py-2 pr-4">{t('status')}</th>
-              {manage && <th scope="col" className="py-2">{t('actions')}</th>}
+        <DataTable
+          caption={t('caption', { organisation: organisation.name })}
+          columns={[t('name'), t('description'), t('status'), manage && t('actions')]}
+        >
+          {roles.map((role) => (
+            <tr key={role.id} className={`border-b border-gray-200 align-top ${role.archived ? 'text-muted' : ''}`}>
+              <th scope="row" className="py-2 pr-4 font-medium">{role.name}</th>
+              <td className="py-2 pr-4">{role.description}</td>
+              <td className="py-2 pr-4">{role.archived ? t('archived') : t('active')}</td>
+              {manage && (
+                <td className="py-2">
+                  <RoleActions organisationId={organisation.id} role={role} update={manage.update} setArchived={manage.setArchived} />
+                </td>
+              )}
             </tr>
-          </thead>
-          <tbody>
-            {roles.map((role) => (
-              <tr key={role.id} className={`border-b border-gray-200 align-top ${role.archived ? 'text-muted' : ''}`}>
-                <th scope="row" className="py-2 pr-4 font-medium">{role.name}</th>
-                <td className="py-2 pr-4">{role.description}</td>
-                <td className="py-2 pr-4">{role.archived ? t('archived') : t('active')}</td>
-                {manage && (
-                  <td className="py-2">
-                    <RoleActions organisationId={organisation.id} role={role} update={manage.update} setArchived={manage.setArchived} />
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       {manage && <CreateRoleForm organisationId={organisation.id} action={manage.create} />}
     </section>
