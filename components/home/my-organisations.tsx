@@ -3,15 +3,13 @@ import { getTranslations } from 'next-intl/server';
 import type { OrganisationSummary } from '@/lib/db/organisations';
 import { DataTable } from '@/components/table/data-table';
 import { OrganisationBadge } from '@/components/organisation/organisation-badge';
+import { PageSection } from '@/components/page-section';
 
 export async function MyOrganisations({ organisations }: { organisations: OrganisationSummary[] }) {
   const t = await getTranslations('home');
   const o = await getTranslations('organisation');
   return (
-    <section aria-labelledby="my-organisations-heading" className="mt-8">
-      <h2 id="my-organisations-heading" className="text-2xl font-semibold">
-        {t('myOrganisations')}
-      </h2>
+    <PageSection headingId="my-organisations-heading" heading={t('myOrganisations')} className="mt-8">
       {organisations.length === 0 ? (
         <p className="mt-2">{t('noOrganisations')}</p>
       ) : (
@@ -29,6 +27,6 @@ export async function MyOrganisations({ organisations }: { organisations: Organi
           ))}
         </DataTable>
       )}
-    </section>
+    </PageSection>
   );
 }

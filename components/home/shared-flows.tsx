@@ -4,6 +4,7 @@ import type { FlowListItem } from '@/lib/db/flows/list-flows';
 import { FlowNameCell } from '@/components/flows/flow-name-cell';
 import { DataTable } from '@/components/table/data-table';
 import { OrganisationBadges } from '@/components/organisation/organisation-badge';
+import { PageSection } from '@/components/page-section';
 
 const ctaClass = 'inline-flex items-center rounded bg-brand px-4 py-2 font-medium text-white hover:bg-brand-dark';
 
@@ -13,17 +14,18 @@ export async function SharedFlows({ flows, canCreate }: { flows: FlowListItem[];
   const o = await getTranslations('organisation');
   const format = await getFormatter();
   return (
-    <section aria-labelledby="shared-flows-heading" className="mt-10">
-      <div className="flex flex-wrap items-baseline justify-between gap-4">
-        <h2 id="shared-flows-heading" className="text-2xl font-semibold">
-          {t('sharedFlows')}
-        </h2>
-        {canCreate && flows.length > 0 && (
+    <PageSection
+      headingId="shared-flows-heading"
+      heading={t('sharedFlows')}
+      action={
+        canCreate &&
+        flows.length > 0 && (
           <Link href="/flows/new" className={ctaClass}>
             {t('createFlow')}
           </Link>
-        )}
-      </div>
+        )
+      }
+    >
       {flows.length === 0 ? (
         <div className="mt-3 rounded border border-dashed border-gray-400 p-6">
           <p>{t('noFlows')}</p>
@@ -59,6 +61,6 @@ export async function SharedFlows({ flows, canCreate }: { flows: FlowListItem[];
           ))}
         </DataTable>
       )}
-    </section>
+    </PageSection>
   );
 }

@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import type { PendingInvitation } from '@/lib/db/invitations';
 import type { MemberSummary } from '@/lib/db/memberships';
 import { DataTable } from '@/components/table/data-table';
+import { PageSection } from '@/components/page-section';
 import type { FormAction } from './form-controls';
 import { InviteMemberForm } from './invite-member-form';
 import { MemberActions } from './member-actions';
@@ -21,10 +22,7 @@ export async function MemberList({ organisation, currentUserId, members, invitat
   const t = await getTranslations('organisation');
   const format = await getFormatter();
   return (
-    <section aria-labelledby="members-heading" className="mt-10">
-      <h2 id="members-heading" className="text-2xl font-semibold">
-        {t('members.heading')}
-      </h2>
+    <PageSection headingId="members-heading" heading={t('members.heading')}>
       <DataTable
         caption={t('members.caption', { organisation: organisation.name })}
         columns={[t('members.name'), t('members.email'), t('members.access'), manage && t('members.actions')]}
@@ -76,6 +74,6 @@ export async function MemberList({ organisation, currentUserId, members, invitat
           ))}
         </DataTable>
       )}
-    </section>
+    </PageSection>
   );
 }

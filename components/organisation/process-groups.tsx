@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import type { FlowListItem } from '@/lib/db/flows/list-flows';
 import { FlowNameCell } from '@/components/flows/flow-name-cell';
 import { DataTable } from '@/components/table/data-table';
+import { PageSection } from '@/components/page-section';
 import { OrganisationBadges } from './organisation-badge';
 
 const CATEGORIES = ['CORE', 'SUPPORT', 'MANAGEMENT'] as const;
@@ -12,17 +13,17 @@ export async function ProcessGroups({ flows, canCreate }: { flows: FlowListItem[
   const t = await getTranslations('organisation');
   const format = await getFormatter();
   return (
-    <section aria-labelledby="processes-heading" className="mt-10">
-      <div className="flex flex-wrap items-baseline justify-between gap-4">
-        <h2 id="processes-heading" className="text-2xl font-semibold">
-          {t('processes.heading')}
-        </h2>
-        {canCreate && (
+    <PageSection
+      headingId="processes-heading"
+      heading={t('processes.heading')}
+      action={
+        canCreate && (
           <Link href="/flows/new" className="font-medium text-brand underline hover:text-brand-dark">
             {t('processes.createFlow')}
           </Link>
-        )}
-      </div>
+        )
+      }
+    >
       <p className="text-muted">{t('processes.intro')}</p>
       {CATEGORIES.map((category) => {
         const group = flows.filter((f) => f.category === category);
@@ -58,6 +59,6 @@ export async function ProcessGroups({ flows, canCreate }: { flows: FlowListItem[
           </section>
         );
       })}
-    </section>
+    </PageSection>
   );
 }

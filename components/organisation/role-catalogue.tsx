@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { DataTable } from '@/components/table/data-table';
 import type { RoleSummary } from '@/lib/db/roles';
+import { PageSection } from '@/components/page-section';
 import type { FormAction } from './form-controls';
 import { CreateRoleForm, RoleActions } from './role-forms';
 
@@ -14,10 +15,7 @@ type Props = {
 export async function RoleCatalogue({ organisation, roles, manage }: Props) {
   const t = await getTranslations('organisation.roles');
   return (
-    <section aria-labelledby="roles-heading" className="mt-10">
-      <h2 id="roles-heading" className="text-2xl font-semibold">
-        {t('heading')}
-      </h2>
+    <PageSection headingId="roles-heading" heading={t('heading')}>
       <p className="text-muted">{t('intro')}</p>
       {roles.length === 0 ? (
         <p className="mt-3">{t('empty')}</p>
@@ -41,6 +39,6 @@ export async function RoleCatalogue({ organisation, roles, manage }: Props) {
         </DataTable>
       )}
       {manage && <CreateRoleForm organisationId={organisation.id} action={manage.create} />}
-    </section>
+    </PageSection>
   );
 }
