@@ -6,18 +6,39 @@ import stafettDescriptor from '@/lib/bpmn/stafett.json';
 import type { DiagramExport } from './diagram-handle';
 import { fitDiagram, paletteReach } from './fit-diagram';
 import everydayPaletteModule from './modules/everyday-palette';
+import keyboardEditModule from './modules/keyboard-edit';
+import type {
+  AddHandoverInput,
+  AddStepInput,
+  FlowNodeInfo,
+  StepPlace,
+} from './modules/keyboard-edit/keyboard-edit';
 import roleLanesModule from './modules/role-lanes';
 import type { PoolInfo } from './modules/role-lanes/role-lanes';
 import swedishTranslateModule from './modules/swedish-translate';
 import './bpmn-css';
 
-export type { PoolInfo };
+export type { AddHandoverInput, AddStepInput, FlowNodeInfo, PoolInfo, StepPlace };
+export { KeyboardEditError, STEP_TYPES, type StepType } from './modules/keyboard-edit/keyboard-edit';
+
+/** What the add-step and add-handover dialogs choose from, read when they open. */
+export type KeyboardEditChoices = {
+  places: StepPlace[];
+  nodes: FlowNodeInfo[];
+  /** Per element that can send a message: the ids of elements in other pools that may receive it. */
+  handoverTargets: Record<string, string[]>;
+};
 
 /** The editor's window on the Modeler: exports, re-import, and the role-lane operations. */
 export type FlowModelerHandle = DiagramExport & {
   importXml(xml: string): Promise<void>;
   listPools(): PoolInfo[];
   addRoleLane(participantId: string, role: { id: string; name: string }): string;
+  keyboardEditChoices(): KeyboardEditChoices;
+  /** Adds a step in one undoable command, selects it, and returns its id. Throws KeyboardEditError. */
+  addStep(input: AddStepInput): string;
+  /** Adds a message flow between two pools in one undoable command. Throws KeyboardEditError. */
+  addHandover(input: AddHandoverInput): string;
 };
 
 export type FlowModelerProps = {
@@ -34,6 +55,13 @@ export type FlowModelerProps = {
 type RoleLanes = {
   listPools(): PoolInfo[];
   addRoleLane(participantId: string, role: { id: string; name: string }): string;
+};
+type KeyboardEdit = {
+  listStepPlaces(): StepPlace[];
+  listFlowNodes(): FlowNodeInfo[];
+  listHandoverTargets(): Record<string, string[]>;
+  addStep(input: AddStepInput): string;
+  addHandover(input: AddHandoverInput): string;
 };
 type Canvas = Parameters<typeof fitDiagram>[0];
 type EventBus = { on(event: string, callback: (e: { trigger?: string | null }) => void): void };
@@ -62,6 +90,7 @@ export function FlowModeler({ xml, locale, ariaLabel, onChanged, onError, ref }:
         additionalModules: [
           everydayPaletteModule,
           roleLanesModule,
+          keyboardEditModule,
           ...(initialLocale.current === 'sv' ? [swedishTranslateModule] : []),
         ],
       });
@@ -103,6 +132,11 @@ export function FlowModeler({ xml, locale, ariaLabel, onChanged, onError, ref }:
       return m;
     };
     const roleLanes = () => readyRef.current?.get<RoleLanes>('roleLanes');
+    const keyboardEdit = () => {
+      const service = readyRef.current?.get<KeyboardEdit>('keyboardEdit');
+      if (!service) throw new Error('The diagram is not ready yet.');
+      return service;
+    };
     return {
       async getXml() {
         if (loadFailed.current) throw new Error('The diagram did not open, so it is not saved.');
@@ -127,6 +161,13 @@ export function FlowModeler({ xml, locale, ariaLabel, onChanged, onError, ref }:
         if (!service) throw new Error('The diagram is not ready yet.');
         return service.addRoleLane(participantId, role);
       },
+      keyboardEditChoices: () => {
+        const service = readyRef.current?.get<KeyboardEdit>('keyboardEdit');
+        if (!service) return { places: [], nodes: [], handoverTargets: {} };
+        return { places: service.listStepPlaces(), nodes: service.listFlowNodes(), handoverTargets: service.listHandoverTargets() };
+      },
+      addStep: (input) => keyboardEdit().addStep(input),
+      addHandover: (input) => keyboardEdit().addHandover(input),
     };
   });
 

@@ -2,8 +2,18 @@
 
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
-import { FlowModeler, type FlowModelerHandle, type PoolInfo } from '@/components/bpmn/flow-modeler';
+import {
+  FlowModeler,
+  KeyboardEditError,
+  type AddHandoverInput,
+  type AddStepInput,
+  type FlowModelerHandle,
+  type KeyboardEditChoices,
+  type PoolInfo,
+} from '@/components/bpmn/flow-modeler';
 import type { FlowRoleCatalogue } from '@/lib/db/flows/flow-roles';
+import { AddHandoverDialog } from './add-handover-dialog';
+import { AddStepDialog } from './add-step-dialog';
 import { EditorToolbar, primaryButton, toolbarButton } from './editor-toolbar';
 import { ExportButtons } from './export-buttons';
 import { RoleLaneDialog } from './role-lane-dialog';
@@ -31,6 +41,9 @@ export function FlowEditor({ flow, xml, version, catalogue }: Props) {
   const [message, setMessage] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const [lanePools, setLanePools] = useState<PoolInfo[] | null>(null);
+  const [stepChoices, setStepChoices] = useState<KeyboardEditChoices | null>(null);
+  const [handoverChoices, setHandoverChoices] = useState<KeyboardEditChoices | null>(null);
+  const [dialogError, setDialogError] = useState<string | null>(null);
 
   const getXml = useCallback(async () => {
     if (!modeler.current) throw new Error('The diagram is not ready yet.');
@@ -80,6 +93,40 @@ export function FlowEditor({ flow, xml, version, catalogue }: Props) {
     }
   }
 
+  function openKeyboardDialog(open: (choices: KeyboardEditChoices) => void) {
+    const choices = modeler.current?.keyboardEditChoices();
+    if (!choices) return;
+    setDialogError(null);
+    open(choices);
+  }
+
+  function keyboardEditFailure(e: unknown): string {
+    if (e instanceof KeyboardEditError) return t(`keyboardEditRefused.${e.reason}`);
+    return t('keyboardEditFailed', { message: e instanceof Error ? e.message : String(e) });
+  }
+
+  function addStep(input: AddStepInput) {
+    try {
+      modeler.current?.addStep(input);
+      setStepChoices(null);
+      const place = stepChoices?.places.find((p) => p.id === input.placeId);
+      const where = place?.laneName !== undefined ? `${place.poolName} – ${place.laneName}` : (place?.poolName ?? '');
+      setNotice(t('step.added', { name: input.name.trim() || t('step.unnamed'), place: where }));
+    } catch (e) {
+      setDialogError(keyboardEditFailure(e));
+    }
+  }
+
+  function addHandover(input: AddHandoverInput) {
+    try {
+      modeler.current?.addHandover(input);
+      setHandoverChoices(null);
+      setNotice(t('handover.added', { name: input.name.trim() || t('step.unnamed') }));
+    } catch (e) {
+      setDialogError(keyboardEditFailure(e));
+    }
+  }
+
   return (
     <div className="flex flex-col">
       <div className="flex flex-col gap-1 border-b border-gray-200 px-4 py-2">
@@ -90,6 +137,12 @@ export function FlowEditor({ flow, xml, version, catalogue }: Props) {
             </button>
             <button type="button" className={toolbarButton} onClick={() => setLanePools(modeler.current?.listPools() ?? [])}>
               {t('addRoleLane')}
+            </button>
+            <button type="button" className={toolbarButton} onClick={() => openKeyboardDialog(setStepChoices)}>
+              {t('addStep')}
+            </button>
+            <button type="button" className={toolbarButton} onClick={() => openKeyboardDialog(setHandoverChoices)}>
+              {t('addHandover')}
             </button>
             <ExportButtons flowName={flow.name} diagram={() => modeler.current} />
             <ShortcutsHelp />
@@ -131,6 +184,8 @@ export function FlowEditor({ flow, xml, version, catalogue }: Props) {
         onAdd={addLane}
         onClose={() => setLanePools(null)}
       />
+      <AddStepDialog choices={stepChoices} error={dialogError} onAdd={addStep} onClose={() => setStepChoices(null)} />
+      <AddHandoverDialog choices={handoverChoices} error={dialogError} onAdd={addHandover} onClose={() => setHandoverChoices(null)} />
     </div>
   );
 }
