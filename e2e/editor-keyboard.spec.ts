@@ -103,3 +103,32 @@ test('adds two steps and a handover between them with the keyboard only, and sav
   expect(laneRefs(flow.kommun.laneId)).toContain(`<bpmn:flowNodeRef>${followUp}</bpmn:flowNodeRef>`);
   await viewerRequest.dispose();
 });
+
+test('the handover dialog says why nothing can be connected yet, and Escape leaves it', async ({ page, playwright, baseURL }) => {
+  const viewerRequest = await playwright.request.newContext({ baseURL, storageState: storageStateFor('viewer') });
+  const flow = await createSharedFlow(page.request, viewerRequest);
+  await openEditor(page, flow);
+  // A new flow has only a start event, in one pool: no pair of steps across organisations exists.
+  const { opener, dialog } = await openDialog(page, 'Lägg till överlämning', 'Lägg till överlämning');
+  await expect(dialog.getByText('Det finns inga steg i två olika organisationer')).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Lägg till överlämning' })).toBeDisabled();
+  await auditDialog(page);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
+  await viewerRequest.dispose();
+});
+
+test('one undo on the canvas takes back a step added from the dialog', async ({ page, playwright, baseURL }) => {
+  const viewerRequest = await playwright.request.newContext({ baseURL, storageState: storageStateFor('viewer') });
+  const flow = await createSharedFlow(page.request, viewerRequest);
+  await openEditor(page, flow);
+  await addStepByKeyboard(page, `Regionen – ${flow.region.laneName}`, 'Ångras snart');
+  const added = page.locator('g.djs-shape', { hasText: 'Ångras snart' });
+  await expect(added).toHaveCount(1);
+  // The canvas itself is the focus stop bpmn-js's shortcuts listen on (Tab from the page reaches it).
+  await page.getByRole('application').locator('svg[tabindex="0"]').first().focus();
+  await page.keyboard.press('Control+z');
+  await expect(added).toHaveCount(0);
+  await viewerRequest.dispose();
+});
