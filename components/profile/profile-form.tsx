@@ -41,7 +41,7 @@ export function ProfileForm({ name, email, locale, action }: Props) {
         className="mt-1 block w-full max-w-md rounded-md border border-gray-300 bg-gray-100 px-3 py-2 text-muted"
       />
       <div>
-        <label htmlFor="profile-locale" className="block text-sm font-medium">
+        <label htmlFor="profile-locale" className="block font-medium">
           {t('language')}
         </label>
         <select
