@@ -132,3 +132,22 @@ test('one undo on the canvas takes back a step added from the dialog', async ({ 
   await expect(added).toHaveCount(0);
   await viewerRequest.dispose();
 });
+
+test('steps added past the end of a lane grow the pool instead of spilling out of it', async ({ page, playwright, baseURL }) => {
+  const viewerRequest = await playwright.request.newContext({ baseURL, storageState: storageStateFor('viewer') });
+  const flow = await createSharedFlow(page.request, viewerRequest);
+  await openEditor(page, flow);
+  const pool = page.locator(`g.djs-shape[data-element-id="${flow.region.participantId}"]`);
+  const before = (await pool.boundingBox())!;
+  // Steps go right of the lane's right-most step: add until one would have landed past the old edge.
+  let last = null;
+  for (let i = 1; i <= 12; i++) {
+    await addStepByKeyboard(page, `Regionen – ${flow.region.laneName}`, `Steg ${i}`);
+    last = (await page.locator('g.djs-shape.selected').boundingBox())!;
+    if (last.x + last.width > before.x + before.width - 40) break;
+  }
+  const after = (await pool.boundingBox())!;
+  expect(after.width).toBeGreaterThan(before.width);
+  expect(last!.x + last!.width).toBeLessThanOrEqual(after.x + after.width);
+  await viewerRequest.dispose();
+});
