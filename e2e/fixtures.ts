@@ -42,6 +42,7 @@ class AxeAudit {
   async scan(): Promise<void> {
     const url = this.page.url();
     if (!/^https?:/.test(url)) return; // about:blank, downloads: nothing to audit
+    await this.settle();
     let builder = new AxeBuilder({ page: this.page }).withTags(WCAG_TAGS);
     for (const selector of this.exclude) builder = builder.exclude(selector);
     const results = await builder.analyze();
@@ -51,6 +52,16 @@ class AxeAudit {
       const key = `${v.id}@${new URL(url).pathname}`;
       this.findings.set(key, { rule: v.id, impact: v.impact, help: v.help, url, targets });
     }
+  }
+
+  /**
+   * Next 16 streams metadata: the <title> arrives after the page's shell, and a client refresh (the
+   * language switch) replaces it. Audit the page once it is complete, not a half-streamed one; a page
+   * that really lacks a title still fails axe after this bounded wait.
+   */
+  private async settle(): Promise<void> {
+    await this.page.waitForLoadState('load').catch(() => undefined);
+    await this.page.waitForFunction(() => document.title.trim() !== '', null, { timeout: 5_000 }).catch(() => undefined);
   }
 
   report(): string | null {
