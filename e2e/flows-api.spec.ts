@@ -241,7 +241,7 @@ test.describe('flow API', () => {
 
   test('round-trips every MIWG reference model through POST and GET …/bpmn', async ({ request }) => {
     test.setTimeout(180_000);
-    const dir = path.join(__dirname, '..', '..', 'shared', 'fixtures', 'bpmn-miwg-reference');
+    const dir = path.join(__dirname, '..', 'testdata', 'bpmn-miwg-reference');
     const files = readdirSync(dir).filter((f) => f.endsWith('.bpmn'));
     expect(files).toHaveLength(21);
     const shapeOf = async (xml: string) => {

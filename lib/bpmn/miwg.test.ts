@@ -7,9 +7,9 @@ import { createModdle } from './moddle';
 import { parseBpmn } from './parse-bpmn';
 import { toXml } from './serialise';
 
-// The BPMN MIWG reference models (CI puts a copy of shared/ beside the clone, at ../shared).
+// The BPMN MIWG reference models, kept in testdata/ (CC BY 3.0, see its README).
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const fixtures = path.resolve(repoRoot, '../shared/fixtures/bpmn-miwg-reference');
+const fixtures = path.resolve(repoRoot, 'testdata/bpmn-miwg-reference');
 const files = fs.readdirSync(fixtures).filter((f) => f.endsWith('.bpmn')).sort();
 
 describe('MIWG reference models', () => {

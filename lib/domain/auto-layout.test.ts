@@ -60,7 +60,7 @@ describe('addGeneratedDiagram', () => {
   });
 
   it('lays out every MIWG reference model stripped of its DI', async () => {
-    const dir = path.resolve(fileURLToPath(new URL('../..', import.meta.url)), '../shared/fixtures/bpmn-miwg-reference');
+    const dir = path.resolve(fileURLToPath(new URL('../..', import.meta.url)), 'testdata/bpmn-miwg-reference');
     for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.bpmn'))) {
       const definitions = await layOut(fs.readFileSync(path.join(dir, file), 'utf8'));
       const shapes = Object.values(describeShapes(definitions));

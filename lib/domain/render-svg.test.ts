@@ -85,7 +85,7 @@ describe('renderDiagramSvg', () => {
   });
 
   it('renders every MIWG reference model', async () => {
-    const dir = path.resolve(fileURLToPath(new URL('../..', import.meta.url)), '../shared/fixtures/bpmn-miwg-reference');
+    const dir = path.resolve(fileURLToPath(new URL('../..', import.meta.url)), 'testdata/bpmn-miwg-reference');
     for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.bpmn'))) {
       const { definitions } = await parseBpmn(fs.readFileSync(path.join(dir, file), 'utf8'), 'lenient');
       const svg = renderDiagramSvg(definitions);

@@ -5,7 +5,7 @@ import type { Access, Actor } from '@/lib/auth/policy';
 import { loadActor } from '../actors';
 import { db } from '../client';
 
-export const MIWG_DIR = new URL('../../../../shared/fixtures/bpmn-miwg-reference/', import.meta.url);
+export const MIWG_DIR = new URL('../../../testdata/bpmn-miwg-reference/', import.meta.url);
 
 export function unique(prefix: string): string {
   return `${prefix} ${randomUUID().slice(0, 8)}`;
