@@ -3,9 +3,8 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { STEP_TYPES, type AddStepInput, type KeyboardEditChoices, type StepType } from '@/components/bpmn/flow-modeler';
-import { primaryButton, toolbarButton } from './editor-toolbar';
+import { dialogField as field, EditorDialog } from './editor-dialog';
 import { flowNodeLabel, groupByPool, STEP_TYPE_KEYS } from './flow-node-label';
-import { useModalDialog } from './use-modal-dialog';
 
 type Props = {
   /** null: closed. Read from the diagram when the dialog opens. */
@@ -15,13 +14,10 @@ type Props = {
   onClose: () => void;
 };
 
-const field = 'rounded border border-gray-400 p-2';
-
 /** Adds a step (task, event, gateway) to a lane without a pointer: the keyboard way to the palette. */
 export function AddStepDialog({ choices, error, onAdd, onClose }: Props) {
   const t = useTranslations('editor.step');
-  const dialogRef = useModalDialog(choices !== null);
-  const ids = { title: useId(), place: useId(), type: useId(), name: useId(), after: useId(), afterHint: useId(), error: useId() };
+  const ids = { place: useId(), type: useId(), name: useId(), after: useId(), afterHint: useId() };
   const [placeId, setPlaceId] = useState('');
   const [type, setType] = useState<StepType>('bpmn:Task');
   const [name, setName] = useState('');
@@ -41,90 +37,70 @@ export function AddStepDialog({ choices, error, onAdd, onClose }: Props) {
   const typeName = (key: string) => t(`types.${key}`);
 
   return (
-    <dialog
-      ref={dialogRef}
-      aria-labelledby={ids.title}
+    <EditorDialog
+      open={choices !== null}
+      title={t('title')}
+      intro={t('intro')}
+      error={error}
+      cancelLabel={t('cancel')}
+      submitLabel={t('add')}
+      submitDisabled={!place}
+      onSubmit={() => {
+        if (place) onAdd({ placeId: place.id, type, name, afterId: afterId || undefined });
+      }}
       onClose={onClose}
-      className="m-auto w-[32rem] max-w-[95vw] rounded-lg border border-gray-300 p-5 shadow-xl backdrop:bg-black/40"
     >
-      <form
-        method="dialog"
-        aria-describedby={error ? ids.error : undefined}
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (place) onAdd({ placeId: place.id, type, name, afterId: afterId || undefined });
+      <label htmlFor={ids.place} className="text-sm font-medium">
+        {t('place')}
+      </label>
+      <select
+        id={ids.place}
+        value={placeId}
+        onChange={(e) => {
+          setPlaceId(e.target.value);
+          setAfterId('');
         }}
-        className="flex flex-col gap-3"
+        className={field}
       >
-        <h2 id={ids.title} className="text-lg font-semibold">
-          {t('title')}
-        </h2>
-        <p className="text-sm text-muted">{t('intro')}</p>
-        <label htmlFor={ids.place} className="text-sm font-medium">
-          {t('place')}
-        </label>
-        <select
-          id={ids.place}
-          value={placeId}
-          onChange={(e) => {
-            setPlaceId(e.target.value);
-            setAfterId('');
-          }}
-          className={field}
-        >
-          {groupByPool(places).map((group) => (
-            <optgroup key={group.poolId} label={group.poolName || group.poolId}>
-              {group.items.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.laneName !== undefined ? `${p.poolName} – ${p.laneName}` : p.poolName || p.id}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </select>
-        <label htmlFor={ids.type} className="text-sm font-medium">
-          {t('type')}
-        </label>
-        <select id={ids.type} value={type} onChange={(e) => setType(e.target.value as StepType)} className={field}>
-          {STEP_TYPES.map((stepType) => (
-            <option key={stepType} value={stepType}>
-              {typeName(STEP_TYPE_KEYS[stepType])}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={ids.name} className="text-sm font-medium">
-          {t('name')}
-        </label>
-        <input id={ids.name} value={name} maxLength={200} onChange={(e) => setName(e.target.value)} className={field} />
-        <label htmlFor={ids.after} className="text-sm font-medium">
-          {t('after')}
-        </label>
-        <select id={ids.after} value={afterId} onChange={(e) => setAfterId(e.target.value)} aria-describedby={ids.afterHint} className={field}>
-          <option value="">{t('afterNone')}</option>
-          {predecessors.map((n) => (
-            <option key={n.id} value={n.id}>
-              {flowNodeLabel(n, typeName)}
-            </option>
-          ))}
-        </select>
-        <p id={ids.afterHint} className="text-sm text-muted">
-          {t('afterHint')}
-        </p>
-        {places.length === 0 && <p className="text-sm text-muted">{t('noPlaces')}</p>}
-        {error && (
-          <p id={ids.error} role="alert" className="text-sm font-semibold text-danger">
-            {error}
-          </p>
-        )}
-        <div className="mt-2 flex justify-end gap-2">
-          <button type="button" className={toolbarButton} onClick={onClose}>
-            {t('cancel')}
-          </button>
-          <button type="submit" className={primaryButton} disabled={!place}>
-            {t('add')}
-          </button>
-        </div>
-      </form>
-    </dialog>
+        {groupByPool(places).map((group) => (
+          <optgroup key={group.poolId} label={group.poolName || group.poolId}>
+            {group.items.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.laneName !== undefined ? `${p.poolName} – ${p.laneName}` : p.poolName || p.id}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+      <label htmlFor={ids.type} className="text-sm font-medium">
+        {t('type')}
+      </label>
+      <select id={ids.type} value={type} onChange={(e) => setType(e.target.value as StepType)} className={field}>
+        {STEP_TYPES.map((stepType) => (
+          <option key={stepType} value={stepType}>
+            {typeName(STEP_TYPE_KEYS[stepType])}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={ids.name} className="text-sm font-medium">
+        {t('name')}
+      </label>
+      <input id={ids.name} value={name} maxLength={200} onChange={(e) => setName(e.target.value)} className={field} />
+      <label htmlFor={ids.after} className="text-sm font-medium">
+        {t('after')}
+      </label>
+      <select id={ids.after} value={afterId} onChange={(e) => setAfterId(e.target.value)} aria-describedby={ids.afterHint} className={field}>
+        <option value="">{t('afterNone')}</option>
+        {predecessors.map((n) => (
+          <option key={n.id} value={n.id}>
+            {flowNodeLabel(n, typeName)}
+          </option>
+        ))}
+      </select>
+      <p id={ids.afterHint} className="text-sm text-muted">
+        {t('afterHint')}
+      </p>
+      {places.length === 0 && <p className="text-sm text-muted">{t('noPlaces')}</p>}
+    </EditorDialog>
   );
 }
