@@ -5,6 +5,7 @@ import { useActionState, useState, startTransition, type FormEvent } from 'react
 import { useTranslations } from 'next-intl';
 import { ErrorSummary, FieldError } from './error-summary';
 import { IDLE, type ImportState } from './form-state';
+import { OwnerSelect } from './owner-select';
 
 type Props = {
   owners: { id: string; name: string }[];
@@ -64,18 +65,7 @@ export function ImportFlowForm({ owners, megabytes, maxBytes, action }: Props) {
           aria-invalid={Boolean(errors.name)} aria-describedby={describe('name')} className={input} />
         <FieldError id="f-name-error" message={errors.name} />
       </div>
-      <div>
-        <label htmlFor="f-ownerOrganisationId" className={label}>{t('import.owner')}</label>
-        <p id="f-ownerOrganisationId-hint" className={hint}>{t('new.ownerHint')}</p>
-        <select id="f-ownerOrganisationId" name="ownerOrganisationId" defaultValue={owners.length === 1 ? owners[0]!.id : ''}
-          aria-invalid={Boolean(errors.ownerOrganisationId)} aria-describedby={describe('ownerOrganisationId')} className={input}>
-          <option value="">{t('import.chooseOwner')}</option>
-          {owners.map((o) => (
-            <option key={o.id} value={o.id}>{o.name}</option>
-          ))}
-        </select>
-        <FieldError id="f-ownerOrganisationId-error" message={errors.ownerOrganisationId} />
-      </div>
+      <OwnerSelect owners={owners} label={t('import.owner')} chooseLabel={t('import.chooseOwner')} error={errors.ownerOrganisationId} />
       <button type="submit" disabled={pending} className="rounded bg-brand px-5 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-70">
         {pending ? t('import.submitting') : t('import.submit')}
       </button>

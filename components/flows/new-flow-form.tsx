@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import type { OrganisationWithRoles } from '@/lib/db/flows/flow-form-options';
 import { FLOW_CATEGORIES } from '@/lib/validation/flow-forms';
 import { ErrorSummary, FieldError } from './error-summary';
+import { OwnerSelect } from './owner-select';
 import { IDLE, type FormState } from './form-state';
 
 type Props = {
@@ -111,18 +112,7 @@ export function NewFlowForm({ organisations, owners, action }: Props) {
         </ul>
       </fieldset>
 
-      <div>
-        <label htmlFor="f-ownerOrganisationId" className={label}>{t('new.owner')}</label>
-        <p id="f-ownerOrganisationId-hint" className={hint}>{t('new.ownerHint')}</p>
-        <select id="f-ownerOrganisationId" name="ownerOrganisationId" defaultValue={owners.length === 1 ? owners[0]!.id : ''}
-          aria-invalid={Boolean(errors.ownerOrganisationId)} aria-describedby={describe('ownerOrganisationId')} className={input}>
-          <option value="">{t('new.chooseOwner')}</option>
-          {owners.map((o) => (
-            <option key={o.id} value={o.id}>{o.name}</option>
-          ))}
-        </select>
-        <FieldError id="f-ownerOrganisationId-error" message={errors.ownerOrganisationId} />
-      </div>
+      <OwnerSelect owners={owners} label={t('new.owner')} chooseLabel={t('new.chooseOwner')} error={errors.ownerOrganisationId} />
 
       <button type="submit" disabled={pending} className="rounded bg-brand px-5 py-2 font-semibold text-white hover:bg-brand-dark disabled:opacity-70">
         {pending ? t('new.submitting') : t('new.submit')}
