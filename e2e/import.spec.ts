@@ -7,7 +7,6 @@ import { expect, storageStateFor, test } from './fixtures';
 
 test.use({ storageState: storageStateFor('kommun.editor') });
 
-// CI checks out shared/ beside the repository.
 const MIWG_C1 = path.resolve(__dirname, '..', 'testdata', 'bpmn-miwg-reference', 'C.1.0.bpmn');
 
 const unique = (prefix: string) => `${prefix} ${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
