@@ -16,9 +16,9 @@ const FILES = readdirSync(DIR).filter((f) => f.endsWith('.bpmn')).sort();
 
 /**
  * Ids of the shapes bpmn-js draws on opening: those of the first diagram (others are sub-process
- * drill-downs) whose element belongs to what that diagram shows. A collaboration shows its pools'
- * processes; a process that no pool refers to (B.1.0 and B.2.0 have one) is kept in the file but
- * has no place on a collaboration's canvas.
+ * drill-downs or other views) whose element belongs to what that diagram shows. A collaboration shows
+ * its pools' processes and any process with lanes; another process outside every pool (B.1.0 has
+ * one) is kept in the file and reported by the import (HIDDEN_PROCESS), but not drawn.
  */
 async function shapesBpmnJsDraws(xml: string): Promise<string[]> {
   const { rootElement } = await createModdle().fromXML(xml, 'bpmn:Definitions', { lax: true });
@@ -30,9 +30,10 @@ async function shapesBpmnJsDraws(xml: string): Promise<string[]> {
   const show = (element: ModdleElement) => walkContained(element, (e) => void shown.add(stringOf(e, 'id') ?? ''));
   show(root);
   if (is(root, 'bpmn:Collaboration')) {
-    for (const participant of childrenOf(root, 'participants')) {
-      const process = refOf(participant, 'processRef');
-      if (process) show(process);
+    const inPools = childrenOf(root, 'participants').map((p) => refOf(p, 'processRef'));
+    for (const process of childrenOf(rootElement, 'rootElements').filter((e) => is(e, 'bpmn:Process'))) {
+      // bpmn-js also draws a process outside every pool when it has lanes (MIWG's free-floating lanes).
+      if (inPools.includes(process) || childrenOf(process, 'laneSets').length > 0) show(process);
     }
   }
   return childrenOf(plane, 'planeElement')

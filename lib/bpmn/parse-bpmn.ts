@@ -4,6 +4,7 @@ import { AppError } from '@/lib/errors';
 import { dropUndrawable } from './drop-undrawable';
 import { childrenOf } from './elements';
 import { sharedModdle } from './moddle';
+import { findHiddenProcesses } from './hidden-processes';
 import type { BpmnWarning } from './warnings';
 
 export type { BpmnWarning } from './warnings';
@@ -36,6 +37,8 @@ export async function parseBpmn(xml: string, mode: ParseMode, options: ParseOpti
       message: 'The file has no diagram (no BPMN DI): its elements have no positions to draw.',
     });
   }
+  // What an import shows: a save from our own editor needs no report of it.
+  if (mode === 'lenient') warnings.push(...findHiddenProcesses(rootElement));
   return { definitions: rootElement, warnings };
 }
 

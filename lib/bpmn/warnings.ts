@@ -7,6 +7,7 @@ export const BPMN_WARNING_CODES = [
   'DROPPED_FLOW',
   'DROPPED_SHAPE',
   'NO_DIAGRAM',
+  'HIDDEN_PROCESS',
 ] as const;
 
 /** Something an import kept quiet about: reported to the user, never fatal. */
