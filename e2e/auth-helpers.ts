@@ -11,7 +11,7 @@ const databaseUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1
 
 export type TestAccount = { id: string; email: string; name: string; password: string };
 
-export async function createTestAccount(label: string): Promise<TestAccount> {
+export async function createTestAccount(label: string, locale = 'sv'): Promise<TestAccount> {
   const suffix = randomUUID().slice(0, 8);
   const account = {
     id: `e2e${randomUUID().replace(/-/g, '')}`,
@@ -22,11 +22,12 @@ export async function createTestAccount(label: string): Promise<TestAccount> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await client.query('INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt") VALUES ($1, $2, $3, $4, now())', [
+    await client.query('INSERT INTO "User" (id, email, name, "passwordHash", locale, "updatedAt") VALUES ($1, $2, $3, $4, $5, now())', [
       account.id,
       account.email,
       account.name,
       await hashPassword(account.password),
+      locale,
     ]);
   } finally {
     await client.end();

@@ -40,3 +40,21 @@ test('signed in: the choice changes the whole UI, survives a reload and is kept 
   await page.reload();
   await expect(page.getByRole('combobox', { name: 'Språk' })).toHaveValue('sv');
 });
+
+test('a new browser takes the language stored on the account at sign-in', async ({ page }) => {
+  const account = await createTestAccount('lang-en', 'en');
+  await page.goto('/signin?callbackUrl=%2Fprofile');
+  await signInThroughForm(page, account.email, account.password);
+  await expect(page.getByRole('heading', { level: 1, name: 'My profile' })).toBeVisible({ timeout: 30_000 });
+});
+
+test('a language chosen in this browser before sign-in wins over the account’s', async ({ page }) => {
+  const account = await createTestAccount('lang-sv', 'sv');
+  await page.goto('/signin?callbackUrl=%2Fprofile');
+  await page.getByRole('banner').getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible({ timeout: 20_000 });
+  await page.getByLabel('Email address', { exact: true }).fill(account.email);
+  await page.getByLabel('Password', { exact: true }).fill(account.password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'My profile' })).toBeVisible({ timeout: 30_000 });
+});

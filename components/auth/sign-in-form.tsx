@@ -4,6 +4,7 @@ import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { TextField } from '@/components/form/text-field';
+import { adoptAccountLanguage } from '@/app/signin/actions';
 import { signInErrorMessage, type SignInErrorMessage } from './sign-in-error';
 
 type Props = {
@@ -35,6 +36,8 @@ export function SignInForm({ callbackUrl, initialError, oidcName, oidcProviderId
     setError(null);
     const result = await signIn('credentials', { email, password, redirect: false, callbackUrl });
     if (result?.ok && !result.error) {
+      // The account's language for a browser that has not chosen one; sign-in goes on without it.
+      await adoptAccountLanguage().catch(() => undefined);
       // A full load, so the header and every server component see the new session.
       window.location.assign(callbackUrl);
       return;

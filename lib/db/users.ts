@@ -84,3 +84,9 @@ export async function updateUserProfile(userId: string, input: { name: string; l
 export async function updateUserLocale(userId: string, locale: string): Promise<void> {
   await db.user.update({ where: { id: userId }, data: { locale } });
 }
+
+/** The UI language stored on the account (set from the profile or the language switch). */
+export async function findUserLocale(userId: string): Promise<string | null> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { locale: true } });
+  return user?.locale ?? null;
+}
