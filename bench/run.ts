@@ -39,7 +39,7 @@ async function serverSaves(xml: string, results: Results) {
   const { seedDemo } = await import('../prisma/seed/seed-demo');
   const { loadActor } = await import('../lib/db/actors');
   const { createFlowFromBpmn } = await import('../lib/db/flows/create-flow-from-bpmn');
-  const { saveRevision } = await import('../lib/db/flows/save-revision');
+  const { saveDocument: saveRevision } = await import('../lib/coediting/save-document');
   const { parseBpmn } = await import('../lib/bpmn/parse-bpmn');
   const { generateSecret, hashSecret, API_TOKEN_PREFIX } = await import('../lib/auth/tokens');
 

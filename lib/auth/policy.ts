@@ -1,3 +1,4 @@
+import type { PoolRights } from '@/lib/domain/records/rights';
 // The ONE place that decides who may see and do what. Pages, server actions and API routes ask these
 // functions; nothing else decides. Pure: callers load the actor's memberships and the object first.
 
@@ -72,4 +73,19 @@ export function canOnFlow(actor: Actor, flow: FlowScope, action: FlowAction): bo
 /** Organisations in which the actor may do `action` (e.g. which may own a new flow). */
 export function organisationsWhere(actor: Actor, action: OrganisationAction): string[] {
   return actor.memberships.filter((m) => allows(m.access, action)).map((m) => m.organisationId);
+}
+
+/**
+ * Who may change which pool of a shared flow (the co-editing rule): elements inside the pools of
+ * organisations where the actor is editor or admin; a handover (message flow) from either side; pools
+ * themselves and the flow's settings only as admin of the owner organisation. lib/domain/records/rights
+ * applies this to each change, with each element's owner taken from the stored state.
+ */
+export function poolRightsOf(actor: Actor, flow: FlowScope): PoolRights {
+  const orgs = new Set([flow.ownerOrganisationId, ...flow.participantOrganisationIds]);
+  return {
+    ownerOrganisationId: flow.ownerOrganisationId,
+    editableOrganisationIds: new Set([...orgs].filter((orgId) => allows(accessIn(actor, orgId), 'flow.edit'))),
+    ownerAdmin: allows(accessIn(actor, flow.ownerOrganisationId), 'flow.administer'),
+  };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createFlowFromBpmn } from './create-flow-from-bpmn';
 import { diffRevisions } from './diff-revisions';
 import { makeOrganisation, makeUser, twoPoolXml } from './flow-test-data';
-import { saveRevision } from './save-revision';
+import { saveDocument as saveRevision } from '@/lib/coediting/save-document';
 
 describe('diffRevisions', () => {
   it('reports what changed between two versions, with who and when', async () => {

@@ -4,6 +4,7 @@ import { parseBpmn } from '@/lib/bpmn/parse-bpmn';
 import { AppError } from '@/lib/errors';
 import { db } from '../client';
 import { getFlowForActor, type FlowDetail } from './get-flow';
+import { xmlAtVersion } from './version-xml';
 
 export type RevisionXml = {
   flowId: string;
@@ -15,9 +16,24 @@ export type RevisionXml = {
   message: string | null;
 };
 
-/** A stored revision of a flow the caller has already cleared with policy; 404 for an unknown version. */
+/**
+ * The XML of a flow the caller has already cleared with policy: the head (every committed change) when
+ * `version` is omitted, else that version — its revision when one was taken there, otherwise rebuilt
+ * from the nearest revision before it and the changes after. 404 for a version that never was.
+ */
 export async function findRevision(flow: Pick<FlowDetail, 'id' | 'name' | 'headVersion'>, version?: number): Promise<RevisionXml> {
   const wanted = version ?? flow.headVersion;
+  const stored = await findStoredRevision(flow, wanted);
+  if (stored) return stored;
+  if (!Number.isSafeInteger(wanted) || wanted < 1 || wanted > flow.headVersion) {
+    throw new AppError('NOT_FOUND', `This flow has no version ${wanted}; the newest is version ${flow.headVersion}.`, {
+      headVersion: flow.headVersion,
+    });
+  }
+  return { flowId: flow.id, flowName: flow.name, version: wanted, ...(await xmlAtVersion(flow.id, wanted, flow.headVersion)) };
+}
+
+async function findStoredRevision(flow: Pick<FlowDetail, 'id' | 'name' | 'headVersion'>, wanted: number): Promise<RevisionXml | null> {
   const row =
     Number.isSafeInteger(wanted) && wanted >= 1
       ? await db.flowRevision.findUnique({
@@ -25,11 +41,7 @@ export async function findRevision(flow: Pick<FlowDetail, 'id' | 'name' | 'headV
           select: { version: true, bpmnXml: true, createdAt: true, message: true, author: { select: { name: true } } },
         })
       : null;
-  if (!row) {
-    throw new AppError('NOT_FOUND', `This flow has no version ${wanted}; the newest is version ${flow.headVersion}.`, {
-      headVersion: flow.headVersion,
-    });
-  }
+  if (!row) return null;
   return {
     flowId: flow.id,
     flowName: flow.name,

@@ -1,8 +1,12 @@
 import { canOnOrganisation, type Actor } from '@/lib/auth/policy';
+import { recordStateOf } from '@/lib/bpmn/records';
 import type { Prisma, ProcessCategory } from '@/lib/db/generated/client';
 import { AppError } from '@/lib/errors';
 import { recordAudit } from '../audit';
 import { db } from '../client';
+import { writeHead } from './flow-head';
+import { readStoredBpmn } from './get-revision-xml';
+import { appendRevision } from './save-revision';
 
 // What creating a flow from the form and importing a file have in common: who owns it, and the one
 // transaction that writes the flow with its first revision.
@@ -34,14 +38,17 @@ export type NewFlow = {
   category: ProcessCategory;
   ownerId: string;
   participantIds: readonly string[];
+  /** The first version, in moddle's normal form. */
   xml: string;
   message: string | null;
   auditData?: Prisma.InputJsonObject;
 };
 
-/** One transaction: the flow at version 1, its participants (owner included), revision 1 and the audit event. */
+/** One transaction: the flow at version 1, its participants (owner included), its head, revision 1 and the audit events. */
 export async function insertFlow(flow: NewFlow): Promise<CreatedFlow> {
   const participantIds = [...new Set([flow.ownerId, ...flow.participantIds])];
+  // The head's records come from the XML as stored, so the head and revision 1 are the same state.
+  const head = recordStateOf(await readStoredBpmn(flow.xml));
   return db.$transaction(async (tx) => {
     const created = await tx.flow.create({
       data: {
@@ -52,9 +59,17 @@ export async function insertFlow(flow: NewFlow): Promise<CreatedFlow> {
         createdById: flow.actor.userId,
         headVersion: 1,
         participants: { create: participantIds.map((organisationId) => ({ organisationId })) },
-        revisions: { create: { version: 1, bpmnXml: flow.xml, authorId: flow.actor.userId, message: flow.message } },
       },
       select: { id: true },
+    });
+    await writeHead(tx, created.id, 1, head, false);
+    await appendRevision(tx, {
+      flowId: created.id,
+      ownerOrganisationId: flow.ownerId,
+      authorId: flow.actor.userId,
+      version: 1,
+      xml: flow.xml,
+      message: flow.message,
     });
     await recordAudit(
       {

@@ -1,18 +1,20 @@
 import type { ModdleElement } from 'bpmn-moddle';
-import type { Actor } from '@/lib/auth/policy';
+import { randomUUID } from 'node:crypto';
+import { poolRightsOf, type Actor } from '@/lib/auth/policy';
 import { applyOrganisationMapping } from '@/lib/bpmn/lanes';
-import { toXml } from '@/lib/bpmn/serialise';
+import { definitionsOf, recordStateOf } from '@/lib/bpmn/records';
+import { scopeOf } from '@/lib/coediting/flow-scope';
+import { diffStates } from '@/lib/domain/records/record-state';
 import { describeCollaboration } from '@/lib/domain/collaboration';
 import { AppError } from '@/lib/errors';
 import { flowMappingSchema, parseFlowInput, type FlowMapping } from '@/lib/validation/flows';
 import { db } from '../client';
 import { getFlowForActor } from './get-flow';
-import { findRevision, readStoredBpmn } from './get-revision-xml';
-import { saveRevision } from './save-revision';
+import { commitChanges } from './commit-changes';
 
 /**
  * Links pools to organisations and lanes to roles (the step after importing a file from elsewhere), makes
- * the mapped organisations participants, and saves the result as a new revision through the one save path.
+ * the mapped organisations participants, and commits the result (with a revision) through the one commit path.
  * Needs flow.edit, not flow.administer: the importer is usually an editor, and a pool in the diagram
  * already names the organisation it stands for.
  */
@@ -24,22 +26,36 @@ export async function mapFlowOrganisations(
 ): Promise<{ version: number }> {
   const mapping = parseFlowInput(flowMappingSchema, rawMapping);
   const flow = await getFlowForActor(actor, flowId, 'flow.edit');
-  if (baseVersion !== flow.headVersion) {
-    throw new AppError('CONFLICT', `The flow has changed since version ${baseVersion}; the newest is version ${flow.headVersion}.`, {
-      reason: 'STALE_VERSION',
-      headVersion: flow.headVersion,
-      baseVersion,
-    });
-  }
-  const definitions = await readStoredBpmn((await findRevision(flow, baseVersion)).xml);
-  const { organisationIds, roleNames } = await checkMapping(definitions, mapping);
-  applyOrganisationMapping(definitions, mapping, { roleNames });
-  return saveRevision(
-    actor,
-    flow.id,
-    { xml: await toXml(definitions), baseVersion, message: 'Pooler och banor kopplade till organisationer och roller' },
-    { addParticipantIds: organisationIds },
-  );
+  let organisationIds: string[] = [];
+  return commitChanges({
+    flowId: flow.id,
+    authorId: actor.userId,
+    batchId: `mapping-${randomUUID()}`,
+    rights: poolRightsOf(actor, scopeOf(flow)),
+    revision: { message: 'Pooler och banor kopplade till organisationer och roller' },
+    auditAction: 'flow.mapping.saved',
+    ops: async (head) => {
+      if (baseVersion !== head.headVersion) {
+        throw new AppError('CONFLICT', `The flow has changed since version ${baseVersion}; the newest is version ${head.headVersion}.`, {
+          reason: 'STALE_VERSION',
+          headVersion: head.headVersion,
+          baseVersion,
+        });
+      }
+      const definitions = definitionsOf(head.state);
+      const checked = await checkMapping(definitions, mapping);
+      organisationIds = checked.organisationIds;
+      applyOrganisationMapping(definitions, mapping, { roleNames: checked.roleNames });
+      return diffStates(head.state, recordStateOf(definitions));
+    },
+    alsoInTransaction: async (tx) => {
+      if (!organisationIds.length) return;
+      await tx.flowParticipant.createMany({
+        data: organisationIds.map((organisationId) => ({ flowId: flow.id, organisationId })),
+        skipDuplicates: true,
+      });
+    },
+  });
 }
 
 type CheckedMapping = { organisationIds: string[]; roleNames: Record<string, string> };

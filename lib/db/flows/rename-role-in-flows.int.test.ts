@@ -6,7 +6,7 @@ import { createFlow } from './create-flow';
 import { makeOrganisation, makeUser, unique } from './flow-test-data';
 import { getRevisionXml } from './get-revision-xml';
 import { renameRoleInFlows } from './rename-role-in-flows';
-import { saveRevision } from './save-revision';
+import { saveDocument as saveRevision } from '@/lib/coediting/save-document';
 
 async function laneNames(actor: Parameters<typeof getRevisionXml>[0], flowId: string) {
   const { definitions } = await parseBpmn((await getRevisionXml(actor, flowId)).xml, 'strict');

@@ -1,31 +1,51 @@
-import { renameLanesOfRole } from '@/lib/bpmn/lanes';
-import { toXml } from '@/lib/bpmn/serialise';
-import { isAppError } from '@/lib/errors';
+import { randomUUID } from 'node:crypto';
+import type { Op } from '@/lib/domain/records/types';
 import { db } from '../client';
-import { findRevision, readStoredBpmn } from './get-revision-xml';
-import { appendRevision, asConflict, REVISION_TX_OPTIONS } from './save-revision';
+import { commitChanges } from './commit-changes';
 
-const ATTEMPTS = 4;
+const ROLE_FIELD = 'a:stafett:roleId';
+const NAME_FIELD = 'a:bpmn:name';
 
 export type RoleRenameResult = { updatedFlowIds: string[]; failedFlowIds: string[] };
 
 /**
  * A lane stays linked to its role: when the role is renamed in the catalogue, every flow whose head
- * revision has a lane for it gets a new revision with the lanes renamed. The caller (the role
- * catalogue) has already checked that the actor may manage the role; this propagation is not a user's
- * edit of the flow, so it does not ask flow policy again. A flow saved meanwhile is retried on its new
- * head; one that still fails is reported, never half-written.
+ * has a lane for it gets a commit renaming those lanes (and a revision saying why). The caller (the
+ * role catalogue) has already checked that the actor may manage the role; this propagation is not a
+ * user's edit of a pool, so pool rights do not apply. Each flow commits on its own locked head, so
+ * concurrent edits are never overwritten; a flow that fails is reported, never half-written.
  */
 export async function renameRoleInFlows(actorUserId: string, roleId: string, newName: string): Promise<RoleRenameResult> {
   const candidates = await db.$queryRaw<{ id: string }[]>`
     SELECT f."id" FROM "Flow" f
-    JOIN "FlowRevision" r ON r."flowId" = f."id" AND r."version" = f."headVersion"
-    WHERE f."archivedAt" IS NULL AND strpos(r."bpmnXml", ${roleId}) > 0`;
+    WHERE f."archivedAt" IS NULL AND (
+      EXISTS (SELECT 1 FROM "FlowHead" h WHERE h."flowId" = f."id" AND strpos(h."records"::text, ${roleId}) > 0)
+      OR EXISTS (SELECT 1 FROM "FlowRevision" r WHERE r."flowId" = f."id" AND r."version" = f."headVersion" AND strpos(r."bpmnXml", ${roleId}) > 0))`;
   const result: RoleRenameResult = { updatedFlowIds: [], failedFlowIds: [] };
   for (const { id } of candidates) {
     try {
-      if (await renameInFlow(actorUserId, id, roleId, newName)) result.updatedFlowIds.push(id);
+      let renamed = false;
+      await commitChanges({
+        flowId: id,
+        authorId: actorUserId,
+        batchId: `role-${randomUUID()}`,
+        rights: 'system',
+        revision: { message: `Rollen bytte namn till ${newName}` },
+        ops: (head) => {
+          const ops: Op[] = [];
+          for (const record of head.state.byId.values()) {
+            if (record.type !== 'bpmn:Lane' || record.fields[ROLE_FIELD] !== roleId || record.fields[NAME_FIELD] === newName) continue;
+            ops.push({ op: 'patch', id: record.id, fields: { [NAME_FIELD]: newName } });
+          }
+          renamed = ops.length > 0;
+          // Nothing to rename (the id matched elsewhere in the text): abort without a new version.
+          if (!renamed) throw new NothingToRename();
+          return ops;
+        },
+      });
+      if (renamed) result.updatedFlowIds.push(id);
     } catch (e) {
+      if (e instanceof NothingToRename) continue;
       console.error(`renameRoleInFlows: flow ${id} not updated`, e);
       result.failedFlowIds.push(id);
     }
@@ -33,30 +53,4 @@ export async function renameRoleInFlows(actorUserId: string, roleId: string, new
   return result;
 }
 
-async function renameInFlow(actorUserId: string, flowId: string, roleId: string, newName: string): Promise<boolean> {
-  for (let attempt = 1; ; attempt++) {
-    const flow = await db.flow.findUniqueOrThrow({ where: { id: flowId }, select: { id: true, name: true, headVersion: true, ownerOrganisationId: true } });
-    const definitions = await readStoredBpmn((await findRevision(flow)).xml);
-    // The text search above also matches the id elsewhere; only a lane linked to the role counts.
-    if (!renameLanesOfRole(definitions, roleId, newName)) return false;
-    const xml = await toXml(definitions);
-    try {
-      await db.$transaction(
-        (tx) =>
-          appendRevision(tx, {
-            flowId,
-            ownerOrganisationId: flow.ownerOrganisationId,
-            authorId: actorUserId,
-            xml,
-            baseVersion: flow.headVersion,
-            message: `Rollen bytte namn till ${newName}`,
-          }),
-        REVISION_TX_OPTIONS,
-      );
-      return true;
-    } catch (e) {
-      const err = asConflict(e, flowId, flow.headVersion);
-      if (!(isAppError(err) && err.code === 'CONFLICT') || attempt >= ATTEMPTS) throw err;
-    }
-  }
-}
+class NothingToRename extends Error {}

@@ -1,14 +1,40 @@
-import type { Actor } from '@/lib/auth/policy';
+import { randomUUID } from 'node:crypto';
+import { poolRightsOf, type Actor } from '@/lib/auth/policy';
+import { scopeOf } from '@/lib/coediting/flow-scope';
+import { diffStates } from '@/lib/domain/records/record-state';
+import { AppError } from '@/lib/errors';
+import { db } from '../client';
+import { commitChanges } from './commit-changes';
+import { stateAtVersionIn } from './flow-head';
 import { getFlowForActor } from './get-flow';
-import { findRevision } from './get-revision-xml';
-import { saveRevision } from './save-revision';
 
 /**
- * Restoring never rewrites history: the old XML becomes a new revision on top of `baseVersion`,
- * through the one save path (so a stale base answers 409 like any save).
+ * Restoring never rewrites history: the old state becomes a new version on top of the head, through
+ * the one commit path, so pool rights hold (a restore may not change another organisation's pool) and
+ * a stale base answers 409 like any save.
  */
 export async function restoreRevision(actor: Actor, flowId: string, version: number, baseVersion: number): Promise<{ version: number }> {
   const flow = await getFlowForActor(actor, flowId, 'flow.edit');
-  const old = await findRevision(flow, version);
-  return saveRevision(actor, flow.id, { xml: old.xml, baseVersion, message: `Återställd från version ${old.version}` });
+  if (version < 1 || version > flow.headVersion) {
+    throw new AppError('NOT_FOUND', `This flow has no version ${version}; the newest is version ${flow.headVersion}.`, { headVersion: flow.headVersion });
+  }
+  const old = await stateAtVersionIn(db, flow.id, version);
+  return commitChanges({
+    flowId: flow.id,
+    authorId: actor.userId,
+    batchId: `restore-${randomUUID()}`,
+    rights: poolRightsOf(actor, scopeOf(flow)),
+    revision: { message: `Återställd från version ${version}` },
+    auditAction: 'flow.revision.restored',
+    ops: (head) => {
+      if (head.headVersion !== baseVersion) {
+        throw new AppError('CONFLICT', `The flow has changed since version ${baseVersion}; the newest is version ${head.headVersion}.`, {
+          reason: 'STALE_VERSION',
+          headVersion: head.headVersion,
+          baseVersion,
+        });
+      }
+      return diffStates(head.state, old);
+    },
+  });
 }

@@ -9,7 +9,7 @@ import { getFlowForActor } from './get-flow';
 import { getRevisionXml } from './get-revision-xml';
 import { listRevisions } from './list-revisions';
 import { restoreRevision } from './restore-revision';
-import { saveRevision } from './save-revision';
+import { saveDocument as saveRevision } from '@/lib/coediting/save-document';
 
 let orgA: Awaited<ReturnType<typeof makeOrganisation>>;
 let orgB: Awaited<ReturnType<typeof makeOrganisation>>;

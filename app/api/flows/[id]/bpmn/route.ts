@@ -9,7 +9,7 @@ import {
   withFlow,
 } from '@/lib/api/flow-route';
 import { findRevision } from '@/lib/db/flows/get-revision-xml';
-import { saveRevision } from '@/lib/db/flows/save-revision';
+import { saveDocument } from '@/lib/coediting/save-document';
 
 /** The head revision's XML, or ?version=N; ETag is the version; ?download=1 makes it a file. */
 export const GET = withFlow('flow.view', async ({ flow, req }) => {
@@ -32,11 +32,14 @@ export const GET = withFlow('flow.view', async ({ flow, req }) => {
   return new Response(revision.xml, { headers: { ...headers, 'Content-Type': 'application/xml; charset=utf-8' } });
 });
 
-/** The editor's save (the one save path): XML body, If-Match: <base version>. 409 when the flow moved on. */
+/**
+ * A whole document (scripts, imports): XML body, If-Match: <base version>. Merged three-way onto the
+ * head when the base is older: 409 only when both sides changed the same thing; 403 for another pool.
+ */
 export const PUT = withFlow('flow.edit', async ({ flow, actor, req }) => {
   const baseVersion = baseVersionFrom(req);
   const message = revisionMessageFrom(req);
   const xml = await readBpmnBody(req);
-  const { version } = await saveRevision(actor, flow.id, { xml, baseVersion, message });
+  const { version } = await saveDocument(actor, flow.id, { xml, baseVersion, message });
   return NextResponse.json({ version }, { headers: { ETag: etagOf(version) } });
 });

@@ -1,0 +1,7 @@
+// The PostgreSQL notification channels. Payloads carry ids only (NOTIFY allows 8,000 bytes); what
+// changed is read from the database, which stays the only source of truth.
+export const FLOW_CHANNEL = 'stafett_flow';
+export const PRESENCE_CHANNEL = 'stafett_presence';
+
+export type FlowNotice = { flowId: string; version: number };
+export type PresenceNotice = { flowId: string };
