@@ -98,7 +98,7 @@ async function commitIn(tx: Tx, input: CommitInput): Promise<CommitResult> {
   }
   await input.alsoInTransaction?.(tx, version);
   const notice: FlowNotice = { flowId: input.flowId, version };
-  await tx.$queryRaw`SELECT pg_notify(${FLOW_CHANNEL}, ${JSON.stringify(notice)})`;
+  await tx.$executeRaw`SELECT pg_notify(${FLOW_CHANNEL}, ${JSON.stringify(notice)})`;
   return { version, duplicate: false, ops };
 }
 

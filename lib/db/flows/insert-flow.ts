@@ -70,6 +70,7 @@ export async function insertFlow(flow: NewFlow): Promise<CreatedFlow> {
       version: 1,
       xml: flow.xml,
       message: flow.message,
+      auditAction: null, // audited below as the flow's creation
     });
     await recordAudit(
       {

@@ -27,7 +27,7 @@ export async function mapFlowOrganisations(
   const mapping = parseFlowInput(flowMappingSchema, rawMapping);
   const flow = await getFlowForActor(actor, flowId, 'flow.edit');
   let organisationIds: string[] = [];
-  return commitChanges({
+  const { version } = await commitChanges({
     flowId: flow.id,
     authorId: actor.userId,
     batchId: `mapping-${randomUUID()}`,
@@ -56,6 +56,7 @@ export async function mapFlowOrganisations(
       });
     },
   });
+  return { version };
 }
 
 type CheckedMapping = { organisationIds: string[]; roleNames: Record<string, string> };

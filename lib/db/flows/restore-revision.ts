@@ -19,7 +19,7 @@ export async function restoreRevision(actor: Actor, flowId: string, version: num
     throw new AppError('NOT_FOUND', `This flow has no version ${version}; the newest is version ${flow.headVersion}.`, { headVersion: flow.headVersion });
   }
   const old = await stateAtVersionIn(db, flow.id, version);
-  return commitChanges({
+  const committed = await commitChanges({
     flowId: flow.id,
     authorId: actor.userId,
     batchId: `restore-${randomUUID()}`,
@@ -37,4 +37,5 @@ export async function restoreRevision(actor: Actor, flowId: string, version: num
       return diffStates(head.state, old);
     },
   });
+  return { version: committed.version };
 }

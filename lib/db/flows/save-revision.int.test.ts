@@ -6,7 +6,9 @@ import { db } from '../client';
 import { createFlowFromBpmn } from './create-flow-from-bpmn';
 import { makeOrganisation, makeUser, revisionCount, twoPoolXml } from './flow-test-data';
 import { getFlowForActor } from './get-flow';
-import { getRevisionXml } from './get-revision-xml';
+import { getRevisionXml, readStoredBpmn } from './get-revision-xml';
+import { recordStateOf } from '@/lib/bpmn/records';
+import { recordsOf } from '@/lib/domain/records/record-state';
 import { listRevisions } from './list-revisions';
 import { restoreRevision } from './restore-revision';
 import { saveDocument as saveRevision } from '@/lib/coediting/save-document';
@@ -47,7 +49,7 @@ describe('saveRevision', () => {
     expect(audit).toMatchObject([{ actorId: editor.userId, organisationId: orgA.id, data: { version: 2, message: 'Ny uppgift' } }]);
   });
 
-  it('keeps versions gapless under concurrent saves: one winner per base, the rest 409 with the head', async () => {
+  it('keeps versions gapless under concurrent saves of the same property: one winner, the rest 409 naming the element', async () => {
     const flow = await newFlow();
     const names = Array.from({ length: 10 }, (_, i) => `Samtidig ${i}`);
     const results = await Promise.allSettled(names.map((n) => saveRevision(editor, flow.id, { xml: flow.xml(n), baseVersion: 1 })));
@@ -57,8 +59,8 @@ describe('saveRevision', () => {
     expect(lost).toHaveLength(9);
     for (const e of lost) {
       expect(isAppError(e) && e.code).toBe('CONFLICT');
-      expect(e.details).toMatchObject({ reason: 'STALE_VERSION', headVersion: 2, baseVersion: 1 });
-      expect(e.message).toMatch(/changed since version 1; the newest is version 2/);
+      expect(e.details).toMatchObject({ reason: 'CONFLICT', elementIds: ['Task_A'], headVersion: 2, baseVersion: 1 });
+      expect(e.message).toMatch(/changed the same elements since version 1/);
     }
     expect(await versionsOf(flow.id)).toEqual([1, 2]);
 
@@ -81,12 +83,56 @@ describe('saveRevision', () => {
     for (const n of names) expect(stored.filter((r) => r.bpmnXml.includes(`name="${n}"`))).toHaveLength(1);
   });
 
-  it('answers 409 for a stale or future base version', async () => {
+  it('merges a document with an older base when the two sides changed different elements', async () => {
+    const flow = await newFlow();
+    const bothSides = await makeUser({ [orgA.id]: 'EDITOR', [orgB.id]: 'EDITOR' });
+    // Each of five scripts renames another element, all from version 1 and all at once: all stand.
+    const renames: [string, string][] = [['name="Första"', 'name="S2"'], ['name="Ta emot"', 'name="T2"'], ['name="Roll A"', 'name="R2"'], ['name="Överlämning"', 'name="Ö2"'], ['name="B"', 'name="B2"']];
+    const base = flow.xml('Första');
+    const results = await Promise.all(renames.map(([from, to]) => saveRevision(bothSides, flow.id, { xml: base.replace(from, to), baseVersion: 1 })));
+    expect(results.map((r) => r.version).sort()).toEqual([2, 3, 4, 5, 6]);
+    const head = (await getRevisionXml(editor, flow.id)).xml;
+    for (const [, to] of renames) expect(head).toContain(to);
+    expect(await versionsOf(flow.id)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('treats the same value on both sides as no conflict, and a change to what the other side removed as one', async () => {
+    const flow = await newFlow();
+    await saveRevision(editor, flow.id, { xml: flow.xml('Samma'), baseVersion: 1 });
+    expect(await saveRevision(editor, flow.id, { xml: flow.xml('Samma'), baseVersion: 1 })).toEqual({ version: 3 });
+    // Version 4 removes the lane; a document from version 3 renames it: 409 naming the lane.
+    const noLane = flow.xml('Samma').replace(/<bpmn:laneSet[\s\S]*?<\/bpmn:laneSet>/, '').replace(/<bpmndi:BPMNShape id="Lane_A1_di"[\s\S]*?<\/bpmndi:BPMNShape>/, '');
+    expect(await saveRevision(editor, flow.id, { xml: noLane, baseVersion: 3 })).toEqual({ version: 4 });
+    await expect(saveRevision(editor, flow.id, { xml: flow.xml('Samma').replace('name="Roll A"', 'name="Ny roll"'), baseVersion: 3 })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: { reason: 'CONFLICT', elementIds: ['Lane_A1'] },
+    });
+  });
+
+  it('checks pool rights before merging: 403 OTHER_ORGANISATION comes before 409, and nothing of the document commits', async () => {
+    const flow = await newFlow();
+    const regionEditor = await makeUser({ [orgB.id]: 'EDITOR' });
+    await saveRevision(editor, flow.id, { xml: flow.xml('Två'), baseVersion: 1 });
+    // From the stale base, B's editor changes its own task AND A's task: refused whole, as 403.
+    const both = flow.xml('Tre').replace('name="Ta emot"', 'name="Tar emot"');
+    await expect(saveRevision(regionEditor, flow.id, { xml: both, baseVersion: 1 })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      details: { reason: 'OTHER_ORGANISATION', elementIds: ['Task_A'] },
+    });
+    expect(await versionsOf(flow.id)).toEqual([1, 2]);
+    // Its own pool only: merged onto the head.
+    expect(await saveRevision(regionEditor, flow.id, { xml: flow.xml('Första').replace('name="Ta emot"', 'name="Tar emot"'), baseVersion: 1 })).toEqual({ version: 3 });
+    const head = (await getRevisionXml(editor, flow.id)).xml;
+    expect(head).toContain('name="Två"');
+    expect(head).toContain('name="Tar emot"');
+  });
+
+  it('answers 409 for a conflicting stale base or a future base version', async () => {
     const flow = await newFlow();
     await saveRevision(editor, flow.id, { xml: flow.xml('Två'), baseVersion: 1 });
     await expect(saveRevision(editor, flow.id, { xml: flow.xml('Tre'), baseVersion: 1 })).rejects.toMatchObject({
       code: 'CONFLICT',
-      details: { reason: 'STALE_VERSION', headVersion: 2 },
+      details: { reason: 'CONFLICT', elementIds: ['Task_A'], headVersion: 2 },
     });
     await expect(saveRevision(editor, flow.id, { xml: flow.xml('Tre'), baseVersion: 7 })).rejects.toMatchObject({
       code: 'CONFLICT',
@@ -144,7 +190,7 @@ describe('revision history', () => {
   it('lists revisions newest first with author names and messages', async () => {
     const flow = await newFlow();
     const colleague = await makeUser({ [orgB.id]: 'EDITOR' });
-    await saveRevision(colleague, flow.id, { xml: flow.xml('B'), baseVersion: 1, message: 'Från andra sidan' });
+    await saveRevision(colleague, flow.id, { xml: flow.xml('Första').replace('name="Ta emot"', 'name="B"'), baseVersion: 1, message: 'Från andra sidan' });
     const list = await listRevisions(editor, flow.id);
     expect(list.map((r) => [r.version, r.author.name, r.message])).toEqual([
       [2, colleague.name, 'Från andra sidan'],
@@ -159,7 +205,9 @@ describe('revision history', () => {
     const v1 = await getRevisionXml(editor, flow.id, 1);
     expect(await restoreRevision(editor, flow.id, 1, 2)).toEqual({ version: 3 });
     const head = await getRevisionXml(editor, flow.id);
-    expect({ xml: head.xml, message: head.message }).toEqual({ xml: v1.xml, message: 'Återställd från version 1' });
+    expect(head.message).toBe('Återställd från version 1');
+    const recordsOfXml = async (xml: string) => recordsOf(recordStateOf(await readStoredBpmn(xml)));
+    expect(await recordsOfXml(head.xml)).toEqual(await recordsOfXml(v1.xml));
     expect((await getRevisionXml(editor, flow.id, 2)).xml).toContain('name="Ändrad"');
     await expect(restoreRevision(editor, flow.id, 1, 2)).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(restoreRevision(editor, flow.id, 9, 3)).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -194,7 +242,12 @@ describe('flow policy', () => {
     await expect(restoreRevision(viewer, flow.id, 1, 1)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(await revisionCount(flow.id)).toBe(1);
 
+    // A participant organisation's editor saves in its own pool, and is refused in the other's.
     const participantEditor = await makeUser({ [orgB.id]: 'EDITOR' });
-    expect(await saveRevision(participantEditor, flow.id, { xml: flow.xml('B'), baseVersion: 1 })).toEqual({ version: 2 });
+    await expect(saveRevision(participantEditor, flow.id, { xml: flow.xml('B'), baseVersion: 1 })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      details: { reason: 'OTHER_ORGANISATION', elementIds: ['Task_A'] },
+    });
+    expect(await saveRevision(participantEditor, flow.id, { xml: flow.xml('Första').replace('name="Ta emot"', 'name="B"'), baseVersion: 1 })).toEqual({ version: 2 });
   });
 });

@@ -12,8 +12,8 @@ export type AppendRevisionInput = {
   /** moddle's normal form of the state at that version. */
   xml: string;
   message?: string | null;
-  /** What the audit trail calls it; defaults to a saved revision. */
-  auditAction?: string;
+  /** What the audit trail calls it; defaults to a saved revision; null when the caller audits it itself. */
+  auditAction?: string | null;
 };
 
 /** Long enough for a queue of concurrent commits waiting on the flow's row lock. */
@@ -28,6 +28,7 @@ export async function appendRevision(tx: Tx, input: AppendRevisionInput): Promis
   await tx.flowRevision.create({
     data: { flowId: input.flowId, version: input.version, bpmnXml: input.xml, authorId: input.authorId, message: input.message || null },
   });
+  if (input.auditAction === null) return;
   await recordAudit(
     {
       actorId: input.authorId,

@@ -76,11 +76,13 @@ function isPoolLinkChange(op: Op, before: RecordState): boolean {
 }
 
 /**
- * Linking a pool that stands for no organisation yet (after an import) is the owner organisation's
- * editors' work: the pool was theirs until then. Relinking a linked pool is the admins'.
+ * Linking a pool that stands for no organisation yet (after an import), or unlinking one linked to the
+ * owner organisation, is the owner organisation's editors' work: the pool was theirs until then.
+ * Relinking another organisation's pool is the admins'.
  */
 function isFirstLinkByOwner(op: Op, before: RecordState, rights: PoolRights): boolean {
   if (op.op !== 'patch' || PROCESS_REF_FIELD in op.fields) return false;
   const current = before.byId.get(op.id)?.fields[ORGANISATION_FIELD];
-  return (current === undefined || current === '') && rights.editableOrganisationIds.has(rights.ownerOrganisationId);
+  const ownersUntilNow = current === undefined || current === '' || current === rights.ownerOrganisationId;
+  return ownersUntilNow && rights.editableOrganisationIds.has(rights.ownerOrganisationId);
 }
