@@ -3,6 +3,11 @@
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import type Modeler from 'bpmn-js/lib/Modeler';
 import stafettDescriptor from '@/lib/bpmn/stafett.json';
+import { recordsFromDefinitions } from '@/lib/domain/records/from-definitions';
+import type { Element as ModdleElement, ModdleFactory } from '@/lib/domain/records/moddle-shape';
+import { stateOf, type RecordState } from '@/lib/domain/records/record-state';
+import { definitionsFromRecords } from '@/lib/domain/records/to-definitions';
+import type { Op } from '@/lib/domain/records/types';
 import type { DiagramExport } from './diagram-handle';
 import { fitDiagram, paletteReach } from './fit-diagram';
 import everydayPaletteModule from './modules/everyday-palette';
@@ -13,12 +18,17 @@ import type {
   FlowNodeInfo,
   StepPlace,
 } from './modules/keyboard-edit/keyboard-edit';
+import liveSyncModule from './modules/live-sync';
+import type { LiveSyncService, LocalOpsListener } from './modules/live-sync/live-sync';
+import poolRightsModule from './modules/pool-rights';
+import type { EditorRights, PoolRightsService } from './modules/pool-rights/pool-rights';
+import { presenceOverlays, type PresenceMark } from './presence-overlays';
 import roleLanesModule from './modules/role-lanes';
 import type { PoolInfo } from './modules/role-lanes/role-lanes';
 import swedishTranslateModule from './modules/swedish-translate';
 import './bpmn-css';
 
-export type { AddHandoverInput, AddStepInput, FlowNodeInfo, PoolInfo, StepPlace };
+export type { AddHandoverInput, AddStepInput, EditorRights, FlowNodeInfo, LocalOpsListener, PoolInfo, PresenceMark, StepPlace };
 export { KeyboardEditError, STEP_TYPES, type StepType } from './modules/keyboard-edit/keyboard-edit';
 
 /** What the add-step and add-handover dialogs choose from, read when they open. */
@@ -39,6 +49,21 @@ export type FlowModelerHandle = DiagramExport & {
   addStep(input: AddStepInput): string;
   /** Adds a message flow between two pools in one undoable command. Throws KeyboardEditError. */
   addHandover(input: AddHandoverInput): string;
+  /** The diagram as element records now (live co-editing). */
+  snapshot(): RecordState | null;
+  /** Other people's changes, applied in place; false when they need `resetTo` instead. */
+  applyRemote(ops: readonly Op[]): boolean;
+  /** A full reset to `state`, keeping the zoom, the scroll and the selection; clears the undo history. */
+  resetTo(state: RecordState): Promise<void>;
+  /** Takes back the user's last command (one the server would refuse). */
+  undoLast(): void;
+  clearUndo(): boolean;
+  isBusy(): boolean;
+  whenIdle(callback: () => void): void;
+  mayEdit(elementId: string): boolean;
+  showPresence(marks: PresenceMark[]): void;
+  /** Element records of a BPMN document, read with this Modeler's moddle. */
+  recordsOfXml(xml: string): Promise<RecordState>;
 };
 
 export type FlowModelerProps = {
@@ -48,6 +73,13 @@ export type FlowModelerProps = {
   ariaLabel: string;
   /** Called on every user change (command stack execute, undo, redo); never for an import. */
   onChanged: () => void;
+  /** Each user command as element-level ops, with the records before and after it. */
+  onLocalOps?: LocalOpsListener;
+  /** What this user may change; other organisations' pools are read-only. */
+  rights?: EditorRights;
+  onSelection?: (elementIds: string[]) => void;
+  /** The first diagram is on screen (live sync starts from it). */
+  onLoaded?: () => void;
   onError: (message: string) => void;
   ref?: Ref<FlowModelerHandle>;
 };
@@ -64,17 +96,23 @@ type KeyboardEdit = {
   addHandover(input: AddHandoverInput): string;
 };
 type Canvas = Parameters<typeof fitDiagram>[0];
+type ViewCanvas = { viewbox(box?: { x: number; y: number; width: number; height: number }): { x: number; y: number; width: number; height: number } };
+type Selection = { get(): { id: string }[]; select(elements: { id: string }[]): void };
+type ModdleReader = { fromXML(xml: string, type: string): Promise<{ rootElement: ModdleElement }> };
+type ModdleWriter = { toXML(element: unknown, options: { format: boolean }): Promise<{ xml: string }> };
 type EventBus = { on(event: string, callback: (e: { trigger?: string | null }) => void): void };
 
 /** The ONE component that owns a bpmn-js Modeler: created here, destroyed here, changes go out via callbacks. */
-export function FlowModeler({ xml, locale, ariaLabel, onChanged, onError, ref }: FlowModelerProps) {
+export function FlowModeler({ xml, locale, ariaLabel, onChanged, onError, onLocalOps, rights, onSelection, onLoaded, ref }: FlowModelerProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const modelerRef = useRef<Promise<Modeler> | null>(null);
   const readyRef = useRef<Modeler | null>(null);
   // A diagram that failed to open must never be saved: it would replace the flow with what little loaded.
   const loadFailed = useRef(false);
-  const callbacks = useRef({ onChanged, onError });
-  callbacks.current = { onChanged, onError };
+  const callbacks = useRef({ onChanged, onError, onLocalOps, onSelection, onLoaded });
+  callbacks.current = { onChanged, onError, onLocalOps, onSelection, onLoaded };
+  const rightsRef = useRef(rights);
+  rightsRef.current = rights;
   // Both are read once: re-creating the Modeler (say, on a language switch) would drop unsaved work.
   const initialXml = useRef(xml);
   const initialLocale = useRef(locale);
@@ -91,6 +129,8 @@ export function FlowModeler({ xml, locale, ariaLabel, onChanged, onError, ref }:
           everydayPaletteModule,
           roleLanesModule,
           keyboardEditModule,
+          liveSyncModule,
+          poolRightsModule,
           ...(initialLocale.current === 'sv' ? [swedishTranslateModule] : []),
         ],
       });
@@ -98,6 +138,14 @@ export function FlowModeler({ xml, locale, ariaLabel, onChanged, onError, ref }:
         // An import clears the stack ('clear'); only the user's own edits count as changes.
         if (alive && e.trigger !== 'clear') callbacks.current.onChanged();
       });
+      modeler.get<EventBus>('eventBus').on('selection.changed', (e) => {
+        const selected = (e as unknown as { newSelection?: { id: string }[] }).newSelection ?? [];
+        if (alive) callbacks.current.onSelection?.(selected.map((s) => s.id));
+      });
+      modeler.get<LiveSyncService>('liveSync').onLocalOps((ops, before, after) => {
+        if (alive) callbacks.current.onLocalOps?.(ops, before, after);
+      });
+      if (rightsRef.current) modeler.get<PoolRightsService>('poolRights').configure(rightsRef.current);
       if (alive) readyRef.current = modeler;
       return modeler;
     });
@@ -108,7 +156,9 @@ export function FlowModeler({ xml, locale, ariaLabel, onChanged, onError, ref }:
     created
       .then(async (modeler) => {
         await modeler.importXML(initialXml.current);
-        if (alive) fitDiagram(modeler.get<Canvas>('canvas'), { left: paletteReach(container) });
+        if (!alive) return;
+        fitDiagram(modeler.get<Canvas>('canvas'), { left: paletteReach(container) });
+        callbacks.current.onLoaded?.();
       })
       .catch((e: unknown) => {
         // A Modeler destroyed mid-import (React's dev double mount) is not a failed load.
@@ -168,6 +218,45 @@ export function FlowModeler({ xml, locale, ariaLabel, onChanged, onError, ref }:
       },
       addStep: (input) => keyboardEdit().addStep(input),
       addHandover: (input) => keyboardEdit().addHandover(input),
+      snapshot: () => (readyRef.current && !loadFailed.current ? readyRef.current.get<LiveSyncService>('liveSync').snapshot() : null),
+      applyRemote: (ops) => Boolean(readyRef.current?.get<LiveSyncService>('liveSync').applyInPlace(ops)),
+      async resetTo(state) {
+        const m = await modeler();
+        const canvas = m.get<ViewCanvas>('canvas');
+        const viewbox = canvas.viewbox();
+        const selection = m.get<Selection>('selection');
+        const selected = selection.get().map((e) => e.id);
+        const definitions = definitionsFromRecords(m.get<ModdleFactory>('moddle'), state);
+        const { xml: next } = await m.get<ModdleWriter>('moddle').toXML(definitions, { format: false });
+        loadFailed.current = true;
+        await m.importXML(next);
+        loadFailed.current = false;
+        canvas.viewbox({ x: viewbox.x, y: viewbox.y, width: viewbox.width, height: viewbox.height });
+        const registry = m.get<{ get(id: string): unknown }>('elementRegistry');
+        selection.select(selected.map((id) => registry.get(id)).filter(Boolean) as { id: string }[]);
+      },
+      undoLast: () => readyRef.current?.get<{ undo(): void }>('commandStack').undo(),
+      clearUndo: () => {
+        const stack = readyRef.current?.get<{ canUndo(): boolean; clear(): void }>('commandStack');
+        if (!stack?.canUndo()) return false;
+        stack.clear();
+        return true;
+      },
+      isBusy: () => Boolean(readyRef.current?.get<LiveSyncService>('liveSync').isBusy()),
+      whenIdle: (callback) => {
+        const sync = readyRef.current?.get<LiveSyncService>('liveSync');
+        if (sync) sync.onIdle(callback);
+        else callback();
+      },
+      mayEdit: (elementId) => readyRef.current?.get<PoolRightsService>('poolRights').mayEdit(elementId) ?? false,
+      async recordsOfXml(next) {
+        const m = await modeler();
+        const { rootElement } = await m.get<ModdleReader>('moddle').fromXML(next, 'bpmn:Definitions');
+        return stateOf(recordsFromDefinitions(rootElement));
+      },
+      showPresence: (marks) => {
+        if (readyRef.current) presenceOverlays(readyRef.current, marks);
+      },
     };
   });
 

@@ -7,81 +7,95 @@ import {
   KeyboardEditError,
   type AddHandoverInput,
   type AddStepInput,
+  type EditorRights,
   type FlowModelerHandle,
   type KeyboardEditChoices,
   type PoolInfo,
 } from '@/components/bpmn/flow-modeler';
+import { describeRecord } from '@/lib/domain/records/describe';
 import type { FlowRoleCatalogue } from '@/lib/db/flows/flow-roles';
 import { AddHandoverDialog } from './add-handover-dialog';
 import { AddStepDialog } from './add-step-dialog';
 import { EditorToolbar, primaryButton, toolbarButton } from './editor-toolbar';
 import { ExportButtons } from './export-buttons';
+import { LiveStatusBar } from './live-status';
+import { postCheckpoint } from './live-sync-transport';
+import { PresenceList } from './presence-list';
 import { RoleLaneDialog } from './role-lane-dialog';
-import { SaveStatusBar } from './save-status';
-import { getLatestXml } from './save-flow-request';
 import { ShortcutsHelp } from './shortcuts-help';
 import { useFillHeight } from './use-fill-height';
-import { useFlowSave } from './use-flow-save';
 import { useLeaveGuard } from './use-leave-guard';
+import { useLiveSync } from './use-live-sync';
 
 type Props = {
   flow: { id: string; name: string };
   xml: string;
   version: number;
   catalogue: FlowRoleCatalogue[];
+  userId: string;
+  rights: EditorRights;
 };
 
-/** The editing screen's client island: toolbar, save state, role lanes, and the Modeler. */
-export function FlowEditor({ flow, xml, version, catalogue }: Props) {
+/** The editing screen's client island: toolbar, live sync, presence, role lanes, and the Modeler. */
+export function FlowEditor({ flow, xml, version, catalogue, userId, rights }: Props) {
   const t = useTranslations('editor');
+  const tTypes = useTranslations('editor.step.types');
   const locale = useLocale();
   const modeler = useRef<FlowModelerHandle>(null);
   const canvasBox = useFillHeight<HTMLDivElement>();
   const messageId = useId();
   const [message, setMessage] = useState('');
+  const [naming, setNaming] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [lanePools, setLanePools] = useState<PoolInfo[] | null>(null);
   const [stepChoices, setStepChoices] = useState<KeyboardEditChoices | null>(null);
   const [handoverChoices, setHandoverChoices] = useState<KeyboardEditChoices | null>(null);
   const [dialogError, setDialogError] = useState<string | null>(null);
 
-  const getXml = useCallback(async () => {
-    if (!modeler.current) throw new Error('The diagram is not ready yet.');
-    return modeler.current.getXml();
+  const recordsOfXml = useCallback(async (next: string) => {
+    const state = await modeler.current?.recordsOfXml(next);
+    if (!state) throw new Error('The diagram is not ready yet.');
+    return state;
   }, []);
-  const { status, save, saveAnyway, markChanged, resetTo, hasUnsaved } = useFlowSave({
-    flowId: flow.id,
-    initialVersion: version,
-    getXml,
-  });
-  useLeaveGuard(hasUnsaved, t('leaveUnsaved'));
+  const live = useLiveSync({ flowId: flow.id, userId, initialVersion: version, modeler, rights, recordsOfXml });
+  useLeaveGuard(live.hasPending, t('leaveUnsaved'));
 
-  const saveWithMessage = useCallback(async () => {
+  const describe = useCallback(
+    (elementId: string) => {
+      const state = modeler.current?.snapshot();
+      return state ? describeRecord(state, elementId, (key) => tTypes(key)) : elementId;
+    },
+    [tTypes],
+  );
+
+  const nameVersion = useCallback(async () => {
+    const name = message.trim();
+    if (!name) return;
+    setNaming(true);
     setNotice(null);
-    if (await save(message)) setMessage('');
-  }, [save, message]);
+    try {
+      await live.flush();
+      const outcome = await postCheckpoint(flow.id, name);
+      if ('version' in outcome) {
+        setNotice(t('versionNamed', { name, version: outcome.version }));
+        setMessage('');
+      } else setNotice(t('nameVersionFailed', { message: outcome.error }));
+    } finally {
+      setNaming(false);
+    }
+  }, [flow.id, live, message, t]);
 
   useEffect(() => {
+    // Ctrl/Cmd+S, from habit: everything is saved already; say so instead of the browser's "save page".
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 's') {
         e.preventDefault();
-        void saveWithMessage();
+        void live.flush().then(() => setNotice(t('live.allSaved')));
       }
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [saveWithMessage]);
-
-  async function loadLatest() {
-    if (!window.confirm(t('status.confirmLoadLatest'))) return;
-    try {
-      const latest = await getLatestXml(flow.id);
-      await modeler.current?.importXml(latest.xml);
-      resetTo(latest.version);
-    } catch (e) {
-      setNotice(t('status.loadLatestFailed', { message: e instanceof Error ? e.message : String(e) }));
-    }
-  }
+  }, [live, t]);
 
   function addLane(participantId: string, role: { id: string; name: string }) {
     setLanePools(null);
@@ -93,11 +107,23 @@ export function FlowEditor({ flow, xml, version, catalogue }: Props) {
     }
   }
 
+  /** The keyboard dialogs offer only what the user may change: their own pools come first and alone. */
   function openKeyboardDialog(open: (choices: KeyboardEditChoices) => void) {
-    const choices = modeler.current?.keyboardEditChoices();
-    if (!choices) return;
+    const m = modeler.current;
+    const choices = m?.keyboardEditChoices();
+    if (!m || !choices) return;
+    const mine = (id: string) => m.mayEdit(id);
+    const handoverTargets: Record<string, string[]> = {};
+    for (const [source, targets] of Object.entries(choices.handoverTargets)) {
+      const allowed = mine(source) ? targets : targets.filter(mine);
+      if (allowed.length) handoverTargets[source] = allowed;
+    }
     setDialogError(null);
-    open(choices);
+    open({
+      places: choices.places.filter((p) => mine(p.poolId)),
+      nodes: choices.nodes.filter((n) => mine(n.id) || handoverTargets[n.id] !== undefined || Object.values(handoverTargets).some((ts) => ts.includes(n.id))),
+      handoverTargets,
+    });
   }
 
   function keyboardEditFailure(e: unknown): string {
@@ -132,10 +158,7 @@ export function FlowEditor({ flow, xml, version, catalogue }: Props) {
       <div className="flex flex-col gap-1 border-b border-gray-200 px-4 py-2">
         <div className="flex flex-wrap items-end gap-3">
           <EditorToolbar label={t('toolbarLabel')}>
-            <button type="button" className={primaryButton} onClick={() => void saveWithMessage()} disabled={status.kind === 'saving'}>
-              {t('save')}
-            </button>
-            <button type="button" className={toolbarButton} onClick={() => setLanePools(modeler.current?.listPools() ?? [])}>
+            <button type="button" className={toolbarButton} onClick={() => setLanePools(modeler.current?.listPools().filter((p) => modeler.current?.mayEdit(p.id)) ?? [])}>
               {t('addRoleLane')}
             </button>
             <button type="button" className={toolbarButton} onClick={() => openKeyboardDialog(setStepChoices)}>
@@ -147,23 +170,37 @@ export function FlowEditor({ flow, xml, version, catalogue }: Props) {
             <ExportButtons flowName={flow.name} diagram={() => modeler.current} />
             <ShortcutsHelp />
           </EditorToolbar>
-          <div className="flex flex-col">
-            <label htmlFor={messageId} className="text-xs text-muted">
-              {t('messageLabel')}
-            </label>
-            <input
-              id={messageId}
-              value={message}
-              maxLength={500}
-              onChange={(e) => setMessage(e.target.value)}
-              className="w-72 rounded border border-gray-400 px-2 py-1 text-sm"
-            />
-          </div>
+          <form
+            className="flex items-end gap-2"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void nameVersion();
+            }}
+          >
+            <div className="flex flex-col">
+              <label htmlFor={messageId} className="text-xs text-muted">
+                {t('versionNameLabel')}
+              </label>
+              <input
+                id={messageId}
+                value={message}
+                maxLength={500}
+                onChange={(e) => setMessage(e.target.value)}
+                className="w-64 rounded border border-gray-400 px-2 py-1 text-sm"
+              />
+            </div>
+            <button type="submit" className={primaryButton} disabled={naming || !message.trim()}>
+              {t('nameVersion')}
+            </button>
+          </form>
+          <PresenceList people={live.people} />
         </div>
-        <SaveStatusBar
-          status={status}
-          onSaveAnyway={(head) => void saveAnyway(head, message).then((saved) => saved && setMessage(''))}
-          onLoadLatest={() => void loadLatest()}
+        <LiveStatusBar
+          status={live.status}
+          notices={live.notices}
+          describe={describe}
+          onPutBack={live.putBack}
+          onDismiss={live.dismiss}
           extraMessage={notice}
         />
       </div>
@@ -173,7 +210,11 @@ export function FlowEditor({ flow, xml, version, catalogue }: Props) {
           xml={xml}
           locale={locale}
           ariaLabel={t('canvasLabel', { name: flow.name })}
-          onChanged={markChanged}
+          rights={rights}
+          onChanged={() => undefined}
+          onLoaded={live.start}
+          onLocalOps={live.onLocalOps}
+          onSelection={live.onSelection}
           onError={(m) => setNotice(t('loadFailed', { message: m }))}
         />
       </div>

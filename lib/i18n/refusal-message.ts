@@ -21,6 +21,12 @@ export const REFUSAL_REASONS = [
   'ROLE_NOT_IN_ORGANISATION',
   // the editor's own save call: a 2xx answer without a version
   'MISSING_VERSION',
+  // live co-editing: pool rights and concurrent changes (lib/db/flows/commit-changes.ts)
+  'OTHER_ORGANISATION',
+  'FLOW_ADMIN_ONLY',
+  'ELEMENT_REMOVED',
+  'CONFLICT',
+  'UNKNOWN_TYPE',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 

@@ -7,6 +7,7 @@ import { loadFlowPage, orNotFound } from '@/components/flows/flow-page-access';
 import { OrganisationBadges } from '@/components/organisation/organisation-badge';
 import { listRolesForFlow } from '@/lib/db/flows/flow-roles';
 import { findRevision } from '@/lib/db/flows/get-revision-xml';
+import { editorRights } from '@/lib/coediting/editor-rights';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -19,7 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** The flow itself: the Modeler for those who may edit, the lighter Viewer for everyone else. */
 export default async function FlowPage({ params }: Props) {
   const { id } = await params;
-  const { flow, canEdit } = await loadFlowPage(id, `/flows/${id}`);
+  const { flow, canEdit, actor } = await loadFlowPage(id, `/flows/${id}`);
   const t = await getTranslations('editor');
   const revision = await orNotFound(findRevision(flow));
   const catalogue = canEdit ? await listRolesForFlow(flow.id) : [];
@@ -45,7 +46,14 @@ export default async function FlowPage({ params }: Props) {
         </nav>
       </header>
       {canEdit ? (
-        <FlowEditor flow={summary} xml={revision.xml} version={revision.version} catalogue={catalogue} />
+        <FlowEditor
+          flow={summary}
+          xml={revision.xml}
+          version={revision.version}
+          catalogue={catalogue}
+          userId={actor.userId}
+          rights={editorRights(actor, flow)}
+        />
       ) : (
         <FlowReadOnly flow={summary} xml={revision.xml} />
       )}

@@ -14,6 +14,13 @@ export type PoolRights = {
   ownerAdmin: boolean;
 };
 
+/** PoolRights as plain data (for a client component). */
+export type EditorRights = { ownerOrganisationId: string; editableOrganisationIds: string[]; ownerAdmin: boolean };
+
+export function fromEditorRights(r: EditorRights): PoolRights {
+  return { ownerOrganisationId: r.ownerOrganisationId, editableOrganisationIds: new Set(r.editableOrganisationIds), ownerAdmin: r.ownerAdmin };
+}
+
 export type RightsRefusal = { reason: 'OTHER_ORGANISATION' | 'FLOW_ADMIN_ONLY'; elementIds: string[] };
 
 export function checkRights(before: RecordState, after: RecordState, ops: readonly Op[], rights: PoolRights): RightsRefusal | null {

@@ -22,23 +22,7 @@ export function definitionsFromRecords(factory: ModdleFactory, state: RecordStat
     const element = factory.create(record.type);
     objects.set(id === ROOT_ID ? ROOT_ID : id, element);
     if (id !== ROOT_ID) element.set('id', id);
-    for (const [key, value] of Object.entries(record.fields)) {
-      const kind = key.slice(0, 2);
-      const name = key.slice(2);
-      if (kind === 'a:') element.set(name, value);
-      else if (kind === 'x:') element.$attrs![name] = String(value);
-      else if (kind === 'b:') {
-        const built = fromTree(factory, value, register, refs);
-        element.set(name, built);
-        for (const child of Array.isArray(built) ? built : [built]) if (isElement(child)) setParent(child, element);
-      } else if (kind === 'r:') {
-        if (Array.isArray(value)) {
-          const list: Element[] = [];
-          element.set(name, list);
-          for (const ref of value) if (typeof ref === 'string') refs(ref, (target) => list.push(target));
-        } else if (typeof value === 'string') refs(value, (target) => element.set(name, target));
-      }
-    }
+    assignFields(factory, element, record.fields, register, refs);
   }
   const root = objects.get(ROOT_ID);
   if (!root) throw new Error('The flow has no definitions record.');
@@ -68,6 +52,41 @@ export function definitionsFromRecords(factory: ModdleFactory, state: RecordStat
   }
   deriveLists(state, objects);
   return root;
+}
+
+/**
+ * Sets record fields on a moddle element; references are queued through `refs` (resolved once every
+ * element exists). A null value unsets the field (a patch that removes it).
+ */
+export function assignFields(
+  factory: ModdleFactory,
+  element: Element,
+  fields: Record<string, Json>,
+  register: (id: string, element: Element) => void,
+  refs: (id: string, assign: (target: Element) => void) => void,
+): void {
+  for (const [key, value] of Object.entries(fields)) {
+    const kind = key.slice(0, 2);
+    const name = key.slice(2);
+    if (value === null) {
+      if (kind === 'x:') delete element.$attrs![name];
+      else if (kind === 'a:' || kind === 'b:' || kind === 'r:') element.set(name, undefined);
+      continue;
+    }
+    if (kind === 'a:') element.set(name, value);
+    else if (kind === 'x:') element.$attrs![name] = String(value);
+    else if (kind === 'b:') {
+      const built = fromTree(factory, value, register, refs);
+      element.set(name, built);
+      for (const child of Array.isArray(built) ? built : [built]) if (isElement(child)) setParent(child, element);
+    } else if (kind === 'r:') {
+      if (Array.isArray(value)) {
+        const list: Element[] = [];
+        element.set(name, list);
+        for (const ref of value) if (typeof ref === 'string') refs(ref, (target) => list.push(target));
+      } else if (typeof value === 'string') refs(value, (target) => element.set(name, target));
+    }
+  }
 }
 
 function deriveLists(state: RecordState, objects: Map<string, Element>): void {
