@@ -106,11 +106,7 @@ export default function LiveSync(this: LiveSyncService, eventBus: EventBus, elem
       if (op.op !== 'patch') return false;
       const target = index.get(op.id);
       if (!target) return false;
-      for (const [field, value] of Object.entries(op.fields)) {
-        if (STRUCTURAL.has(field)) return false;
-        // A label appearing or disappearing is a new diagram element: not a patch bpmn-js can take.
-        if (field === 'b:bpmndi:label' && (value === null) !== (target.get('label') === undefined)) return false;
-      }
+      for (const field of Object.keys(op.fields)) if (STRUCTURAL.has(field)) return false;
     }
     const diagramOf = new Map<ModdleElement, DiagramElement[]>();
     for (const element of elementRegistry.getAll()) {
@@ -120,6 +116,16 @@ export default function LiveSync(this: LiveSyncService, eventBus: EventBus, elem
         const list = diagramOf.get(key);
         if (list) list.push(element);
         else diagramOf.set(key, [element]);
+      }
+    }
+    // An external label appearing or disappearing is a diagram element of its own: not a patch bpmn-js
+    // can take in place. (An empty BPMNLabel, as direct editing adds to a task, draws nothing.)
+    for (const op of ops) {
+      if (op.op !== 'patch' || !('b:bpmndi:label' in op.fields)) continue;
+      const value = op.fields['b:bpmndi:label'];
+      const hasBounds = Boolean(value && typeof value === 'object' && !Array.isArray(value) && value['di:bounds']);
+      for (const element of diagramOf.get(index.get(op.id)!) ?? []) {
+        if (hasBounds !== Boolean(element.label) && (hasBounds || element.label)) return false;
       }
     }
     const changed = new Set<DiagramElement>();
