@@ -19,6 +19,7 @@ export async function parseBpmn(xml: string, mode: ParseMode, options: ParseOpti
   assertSize(xml, options.maxBytes ?? env.BPMN_MAX_BYTES);
   assertNoDoctype(xml);
   const { text, warning: encodingWarning } = normaliseDeclaration(xml);
+  assertDeclarationFirst(text);
 
   const { rootElement, warnings: readerWarnings } = await read(text);
   const unresolved = readerWarnings.filter((w) => w.message.startsWith('unresolved reference'));
@@ -64,7 +65,21 @@ function assertNoDoctype(xml: string): void {
   }
 }
 
-const DECLARATION = /^\uFEFF?\s*<\?xml\s[^?]*\?>/;
+const DECLARATION = /^<\?xml\s[^?]*\?>/;
+const DECLARATION_ANYWHERE = /<\?xml[\s?]/gi;
+const FIRST_ELEMENT = /<[A-Za-z_:]/;
+
+// XML 1.0 §2.8: the declaration, when there is one, is the very first thing in the document (after a
+// byte-order mark); a target "xml" anywhere else is reserved. A processing instruction, whitespace or a
+// second BOM before it makes the file not well-formed, though our reader would accept it. Only the
+// prolog is looked at: a CDATA section further down may quote an XML file.
+function assertDeclarationFirst(text: string): void {
+  const firstElement = text.search(FIRST_ELEMENT);
+  const prolog = firstElement === -1 ? text : text.slice(0, firstElement);
+  const late = [...prolog.matchAll(DECLARATION_ANYWHERE)].some((m) => m.index > 0);
+  if (!late) return;
+  throw notXml(undefined, 'The XML declaration (<?xml …?>) must come first in the file, with nothing before it');
+}
 const ENCODING = /\bencoding\s*=\s*(["'])([^"']*)\1/i;
 
 // The body reaches us as a JS string, already decoded: a declared encoding other than UTF-8 no longer
@@ -101,12 +116,13 @@ async function read(text: string): Promise<{ rootElement: ModdleElement; warning
   }
 }
 
-function notXml(detail?: string): AppError {
+function notXml(detail?: string, why?: string): AppError {
   const where = detail ? /line: (\d+)\s+column: (\d+)/.exec(detail) : null;
   // The reader counts from 0; people and editors count from 1.
   const position = where ? { line: Number(where[1]) + 1, column: Number(where[2]) + 1 } : {};
   const at = where ? ` (near line ${position.line}, column ${position.column})` : '';
-  return new AppError('INVALID', `The file is not well-formed XML${at}. Export it again from your modelling tool.`, {
+  const because = why ? `: ${why}` : '';
+  return new AppError('INVALID', `The file is not well-formed XML${at}${because}. Export it again from your modelling tool.`, {
     reason: 'NOT_XML',
     ...position,
   });
