@@ -5,12 +5,12 @@ import { env, oidcEnabled } from '@/lib/env';
 import { findUserIdByEmail, upsertSsoUser } from '@/lib/db/users';
 import { authorizeCredentials } from './credentials';
 import { authSecret } from './secret';
-import { SIGN_IN_UNAVAILABLE } from './sign-in-codes';
+import { SIGN_IN_UNAVAILABLE, SSO_EMAIL_NOT_VERIFIED } from './sign-in-codes';
 import { clientIpFrom, SignInLockedError } from './sign-in-throttle';
 
 export const OIDC_PROVIDER_ID = 'oidc';
 
-type OidcProfile = { sub: string; email?: string; name?: string; preferred_username?: string };
+type OidcProfile = { sub: string; email?: string; email_verified?: boolean; name?: string; preferred_username?: string };
 
 const credentials = CredentialsProvider({
   id: 'credentials',
@@ -47,6 +47,11 @@ function oidcProvider(): OAuthConfig<OidcProfile> {
   };
 }
 
+/** OpenID Connect Core §5.1: `email_verified` is a boolean; only `true` vouches for the address. */
+function emailVerifiedBy(profile: unknown): boolean {
+  return typeof profile === 'object' && profile !== null && (profile as { email_verified?: unknown }).email_verified === true;
+}
+
 export const authOptions: NextAuthOptions = {
   secret: authSecret,
   session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
@@ -55,9 +60,12 @@ export const authOptions: NextAuthOptions = {
   pages: { signIn: '/signin', error: '/signin' },
   callbacks: {
     // No adapter (Prisma 7's client does not fit them): single sign-on users are upserted here by email.
-    async signIn({ user, account }) {
+    async signIn({ user, account, profile }) {
       if (account?.provider !== OIDC_PROVIDER_ID) return true;
       if (!user.email) return false;
+      // The account is found by e-mail, so an address the provider has not verified would let anyone
+      // who can type it at the provider take over the Stafett account with that address.
+      if (!emailVerifiedBy(profile)) return `/signin?error=${SSO_EMAIL_NOT_VERIFIED}`;
       return (await upsertSsoUser({ email: user.email, name: user.name })) !== null;
     },
     async jwt({ token, user, account }) {
