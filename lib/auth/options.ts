@@ -2,6 +2,7 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
 import { env, oidcEnabled } from '@/lib/env';
+import { currentSessionVersion, endSessions } from '@/lib/db/session-versions';
 import { findUserIdByEmail, upsertSsoUser } from '@/lib/db/users';
 import { authorizeCredentials } from './credentials';
 import { authSecret } from './secret';
@@ -71,12 +72,22 @@ export const authOptions: NextAuthOptions = {
     async jwt({ token, user, account }) {
       if (user) {
         token.uid = account?.provider === OIDC_PROVIDER_ID && user.email ? ((await findUserIdByEmail(user.email)) ?? undefined) : user.id;
+        // The generation this session belongs to: getSessionUser refuses it once the user's moves on.
+        token.sv = token.uid ? ((await currentSessionVersion(token.uid)) ?? undefined) : undefined;
       }
       return token;
     },
     async session({ session, token }) {
       if (token.uid && session.user) session.user.id = token.uid;
+      session.sessionVersion = token.sv;
       return session;
+    },
+  },
+  events: {
+    // Clearing the cookie is not enough: a copy of it (another tab's device, a stolen one) would work
+    // until it expires. Moving the generation on ends every session of the user, everywhere.
+    async signOut({ token }) {
+      if (token?.uid) await endSessions(token.uid);
     },
   },
 };
