@@ -1,10 +1,13 @@
-import type { ModdleElement, ParseWarning } from 'bpmn-moddle';
+import type { ModdleElement, ParseResult, ParseWarning } from 'bpmn-moddle';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import { dropNamespacelessElements } from './drop-namespaceless';
 import { dropUndrawable } from './drop-undrawable';
 import { childrenOf } from './elements';
 import { sharedModdle } from './moddle';
 import { findHiddenProcesses } from './hidden-processes';
+import { resolvePrefixedReferences } from './prefixed-references';
+import { renameDuplicateIds } from './rename-duplicate-ids';
 import type { BpmnWarning } from './warnings';
 
 export type { BpmnWarning } from './warnings';
@@ -21,16 +24,22 @@ export async function parseBpmn(xml: string, mode: ParseMode, options: ParseOpti
   const { text, warning: encodingWarning } = normaliseDeclaration(xml);
   assertDeclarationFirst(text);
 
-  const { rootElement, warnings: readerWarnings } = await read(text);
-  const unresolved = readerWarnings.filter((w) => w.message.startsWith('unresolved reference'));
+  // Only an import keeps later copies of a duplicated id; a save with one is refused below.
+  const deduplicated = mode === 'lenient' ? renameDuplicateIds(text) : { text, warnings: [] };
+
+  const { rootElement, warnings: readerWarnings, elementsById } = await read(deduplicated.text);
+  const unresolvedAsRead = readerWarnings.filter((w) => w.message.startsWith('unresolved reference'));
+  const unresolved = resolvePrefixedReferences(rootElement, elementsById, unresolvedAsRead);
   const duplicates = readerWarnings.filter((w) => /duplicate ID/.test(w.message));
   if (mode === 'strict') assertResolved(unresolved, duplicates);
 
   const warnings: BpmnWarning[] = encodingWarning ? [encodingWarning] : [];
+  warnings.push(...deduplicated.warnings);
   for (const w of readerWarnings) {
-    if (unresolved.includes(w) || w.message.startsWith('unsupported document encoding')) continue;
+    if (unresolvedAsRead.includes(w) || w.message.startsWith('unsupported document encoding')) continue;
     warnings.push(describeReaderWarning(w));
   }
+  warnings.push(...dropNamespacelessElements(rootElement));
   warnings.push(...dropUndrawable(rootElement, unresolved));
   if (childrenOf(rootElement, 'diagrams').length === 0) {
     warnings.push({
@@ -98,11 +107,11 @@ function normaliseDeclaration(xml: string): { text: string; warning?: BpmnWarnin
   };
 }
 
-async function read(text: string): Promise<{ rootElement: ModdleElement; warnings: ParseWarning[] }> {
+async function read(text: string): Promise<Pick<ParseResult, 'rootElement' | 'warnings' | 'elementsById'>> {
   if (!text.trimStart().startsWith('<')) throw notXml();
   try {
-    const { rootElement, warnings } = await sharedModdle().fromXML(text, 'bpmn:Definitions', { lax: true });
-    return { rootElement, warnings };
+    const { rootElement, warnings, elementsById } = await sharedModdle().fromXML(text, 'bpmn:Definitions', { lax: true });
+    return { rootElement, warnings, elementsById };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     if (message.startsWith('failed to parse document as')) {
