@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { APIRequestContext, APIResponse } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { createApiToken, createMember, createTestOrganisation } from './organisation-helpers';
@@ -154,6 +156,25 @@ test('a Bearer token is not a browser credential: no origin check, and its owner
     if (!unsafe(call)) expect(response.status(), what).toBe(200);
   }
   await Promise.all([setup.dispose(), script.dispose()]);
+});
+
+test('any BPMN file, from another tool or hostile, imports (201) or is refused (4xx): never a 500', async ({ playwright, baseURL }) => {
+  const request = await playwright.request.newContext({ baseURL });
+  const { token } = await setUp(request);
+  const dir = path.resolve(__dirname, '../testdata/other-tools');
+  const clean = readFileSync(path.join(dir, 'camunda-modeler-clean.bpmn'), 'utf8');
+  const post = (xml: string) =>
+    request.post('/api/flows', { headers: { authorization: `Bearer ${token}`, 'content-type': 'application/xml' }, data: xml });
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.bpmn'))) {
+    const response = await post(readFileSync(path.join(dir, file), 'utf8'));
+    expect(response.status(), `${file}: ${await response.text()}`).toBe(201);
+  }
+  for (const hostile of [`<?pi before?>${clean}`, `\uFEFF\n${clean}`, clean.replace('<bpmn:collaboration', '<foo:bar/><bpmn:collaboration')]) {
+    const response = await post(hostile);
+    expect(response.status(), await response.text()).toBe(400);
+    expect(await reasonOf(response)).toBe('NOT_XML');
+  }
+  await request.dispose();
 });
 
 test.describe('server actions', () => {
