@@ -72,7 +72,7 @@ export const authOptions: NextAuthOptions = {
     async jwt({ token, user, account }) {
       if (user) {
         token.uid = account?.provider === OIDC_PROVIDER_ID && user.email ? ((await findUserIdByEmail(user.email)) ?? undefined) : user.id;
-        // The generation this session belongs to: getSessionUser refuses it once the user's moves on.
+        // The generation this session belongs to: getSessionUser refuses it once the user's has moved on.
         token.sv = token.uid ? ((await currentSessionVersion(token.uid)) ?? undefined) : undefined;
       }
       return token;
@@ -84,7 +84,7 @@ export const authOptions: NextAuthOptions = {
     },
   },
   events: {
-    // Clearing the cookie is not enough: a copy of it (another tab's device, a stolen one) would work
+    // Clearing the cookie is not enough: a copy of it (a second device, a stolen one) would work
     // until it expires. Moving the generation on ends every session of the user, everywhere.
     async signOut({ token }) {
       if (token?.uid) await endSessions(token.uid);
