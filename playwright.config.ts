@@ -62,6 +62,9 @@ export default defineConfig({
           DATABASE_URL: process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/stafett',
           NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? `e2e-${Math.random().toString(36).slice(2)}-${Date.now()}`,
           NEXTAUTH_URL: baseURL,
+          // Playwright stands in for one reverse proxy: tests that fail sign-ins on purpose send their own
+          // X-Forwarded-For (auth-helpers useOwnAddress), so they never lock each other's address.
+          TRUST_PROXY: '1',
           NEXT_TELEMETRY_DISABLED: '1',
         },
       },

@@ -3,18 +3,39 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { authSecret } from '@/lib/auth/secret';
 import { isPublicPath, signInPathFor } from '@/lib/auth/public-paths';
 import { env } from '@/lib/env';
+import { contentSecurityPolicy, newNonce, strictTransportSecurity } from '@/lib/http/security-headers';
 
-// Only a convenience: sends the signed-out to the sign-in page before a page renders. Every page,
-// server action and API route still checks the session and the policy itself.
+const servedOverHttpsByConfig = env.NEXTAUTH_URL?.startsWith('https://') ?? false;
+
+// Two jobs for every page: its security headers (a fresh CSP nonce each time, which makes pages
+// dynamic; they are anyway, they read the session), and, only as a convenience, sending the signed-out
+// to the sign-in page before a page renders. Every page, server action and API route still checks the
+// session and the policy itself.
 export async function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
-  if (isPublicPath(pathname)) return NextResponse.next();
-  const token = await getToken({ req, secret: authSecret, secureCookie: env.NEXTAUTH_URL?.startsWith('https://') ?? false });
-  if (token?.uid) return NextResponse.next();
-  return NextResponse.redirect(new URL(signInPathFor(pathname, search), req.url));
+  if (!isPublicPath(pathname)) {
+    const token = await getToken({ req, secret: authSecret, secureCookie: servedOverHttpsByConfig });
+    if (!token?.uid) return withSecurityHeaders(req, NextResponse.redirect(new URL(signInPathFor(pathname, search), req.url)));
+  }
+  const nonce = newNonce();
+  const policy = contentSecurityPolicy(nonce, { development: env.NODE_ENV === 'development' });
+  // Next takes the nonce for its own <script> tags from the request's copy of the policy.
+  const requestHeaders = new Headers(req.headers);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('Content-Security-Policy', policy);
+  const res = NextResponse.next({ request: { headers: requestHeaders } });
+  res.headers.set('Content-Security-Policy', policy);
+  return withSecurityHeaders(req, res);
+}
+
+function withSecurityHeaders(req: NextRequest, res: NextResponse): NextResponse {
+  const hsts = strictTransportSecurity(servedOverHttpsByConfig || req.nextUrl.protocol === 'https:', env.HSTS_MAX_AGE);
+  if (hsts) res.headers.set('Strict-Transport-Security', hsts);
+  return res;
 }
 
 export const config = {
-  // Skip what never needs a session before the function even runs; isPublicPath decides the rest.
+  // Skip what never needs a session or a page policy before the function even runs (API routes answer
+  // JSON and set their own headers); isPublicPath decides the rest.
   matcher: ['/((?!api/|_next/static|_next/image|favicon.ico).*)'],
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustProxy } from '@/lib/auth/client-address';
 
 // The only reader of process.env in the app: every setting is named, defaulted and checked here once.
 const schema = z.object({
@@ -18,6 +19,20 @@ const schema = z.object({
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(20),
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().positive().default(15),
   BPMN_MAX_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  /** Proxies in front of the app whose X-Forwarded-For entries are believed: a hop count or addresses/CIDRs. */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      try {
+        return parseTrustProxy(raw);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: e instanceof Error ? e.message : String(e) });
+        return z.NEVER;
+      }
+    }),
+  /** Strict-Transport-Security max-age in seconds, sent on pages served over HTTPS; 0 sends none. */
+  HSTS_MAX_AGE: z.coerce.number().int().min(0).default(31_536_000),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -3,8 +3,10 @@
 import { getTranslations } from 'next-intl/server';
 import { cookies } from 'next/headers';
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { requireSessionUser } from '@/lib/auth/session';
 import { createApiToken, revokeApiToken } from '@/lib/db/api-tokens';
+import { endSessions } from '@/lib/db/session-versions';
 import { updateUserProfile } from '@/lib/db/users';
 import { LOCALE_COOKIE } from '@/lib/i18n/config';
 import { createTokenSchema, profileSchema, revokeTokenSchema } from '@/lib/validation/profile';
@@ -59,4 +61,19 @@ export async function revokeTokenAction(_prev: RevokeTokenState, formData: FormD
   }
   revalidatePath('/profile');
   return { status: 'done', message: t('tokens.revoked', { name }) };
+}
+
+/**
+ * "Sign out everywhere": ends every session of the user (this browser and every other one, on every
+ * app instance) by moving the session generation on. API tokens are not sessions and stay valid.
+ */
+export async function signOutEverywhereAction(): Promise<void> {
+  const user = await requireSessionUser('/profile');
+  await endSessions(user.id);
+  // This browser's cookie is dead already; dropping it keeps the header from greeting a stale name.
+  const jar = await cookies();
+  for (const cookie of jar.getAll()) {
+    if (/next-auth\.session-token/.test(cookie.name)) jar.delete(cookie.name);
+  }
+  redirect('/signin');
 }

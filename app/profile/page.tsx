@@ -3,11 +3,12 @@ import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { CreateTokenForm } from '@/components/profile/create-token-form';
 import { ProfileForm } from '@/components/profile/profile-form';
+import { SignOutEverywhereForm } from '@/components/profile/sign-out-everywhere-form';
 import { TokenTable } from '@/components/profile/token-table';
 import { requireSessionUser } from '@/lib/auth/session';
 import { listApiTokens } from '@/lib/db/api-tokens';
 import { getUserProfile } from '@/lib/db/users';
-import { createTokenAction, updateProfileAction } from './actions';
+import { createTokenAction, signOutEverywhereAction, updateProfileAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('profile');
@@ -66,6 +67,14 @@ export default async function ProfilePage() {
           <h3 className="mb-2 text-lg font-semibold">{t('tokens.listHeading')}</h3>
           <TokenTable tokens={tokens} />
         </div>
+      </section>
+
+      <section aria-labelledby="sessions-heading" className={card}>
+        <h2 id="sessions-heading" className="text-xl font-semibold">
+          {t('sessions.heading')}
+        </h2>
+        <p className="mt-2 mb-4 max-w-prose text-muted">{t('sessions.intro')}</p>
+        <SignOutEverywhereForm action={signOutEverywhereAction} />
       </section>
     </main>
   );

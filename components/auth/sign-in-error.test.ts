@@ -9,6 +9,7 @@ describe('signInErrorMessage', () => {
     ['SignInLocked:nonsense', { key: 'locked', minutes: 15 }],
     ['SignInUnavailable', { key: 'unavailable' }],
     ['AccessDenied', { key: 'accessDenied' }],
+    ['SsoEmailNotVerified', { key: 'ssoEmailNotVerified' }],
     ['OAuthCallback', { key: 'sso' }],
   ])('%s → %j', (code, expected) => {
     expect(signInErrorMessage(code)).toEqual(expected);

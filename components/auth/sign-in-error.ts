@@ -1,7 +1,7 @@
-import { CREDENTIALS_ERROR, LOCKED_ERROR_PREFIX, SIGN_IN_UNAVAILABLE } from '@/lib/auth/sign-in-codes';
+import { CREDENTIALS_ERROR, LOCKED_ERROR_PREFIX, SIGN_IN_UNAVAILABLE, SSO_EMAIL_NOT_VERIFIED } from '@/lib/auth/sign-in-codes';
 
 export type SignInErrorMessage =
-  | { key: 'credentials' | 'unavailable' | 'accessDenied' | 'sso' | 'missingFields' }
+  | { key: 'credentials' | 'unavailable' | 'accessDenied' | 'sso' | 'ssoEmailNotVerified' | 'missingFields' }
   | { key: 'locked'; minutes: number };
 
 /** Turns next-auth's error code (from a redirect or signIn()) into which message to show. */
@@ -14,5 +14,6 @@ export function signInErrorMessage(code: string | null | undefined): SignInError
   if (code === CREDENTIALS_ERROR) return { key: 'credentials' };
   if (code === SIGN_IN_UNAVAILABLE) return { key: 'unavailable' };
   if (code === 'AccessDenied') return { key: 'accessDenied' };
+  if (code === SSO_EMAIL_NOT_VERIFIED) return { key: 'ssoEmailNotVerified' };
   return { key: 'sso' };
 }

@@ -1,4 +1,4 @@
-import { withUser, type RouteContext } from '@/lib/api/route';
+import { mediaTypeOf, withUser, type RouteContext } from '@/lib/api/route';
 import { readLimitedText } from '@/lib/api/read-body';
 import type { FlowAction } from '@/lib/auth/policy';
 import { getFlowForActor, type FlowDetail } from '@/lib/db/flows/get-flow';
@@ -71,9 +71,6 @@ export function isXmlContentType(req: Request): boolean {
   return XML_TYPES.includes(mediaTypeOf(req));
 }
 
-export function mediaTypeOf(req: Request): string {
-  return (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-}
 
 /** A BPMN body, refused with 415 when it is not sent as XML and 413 past BPMN_MAX_BYTES. */
 export async function readBpmnBody(req: Request): Promise<string> {

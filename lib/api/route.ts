@@ -6,7 +6,9 @@ import { findTokenOwner } from '@/lib/db/api-tokens';
 import { getSessionUser, type SessionUser } from '@/lib/auth/session';
 import type { Actor } from '@/lib/auth/policy';
 import { AppError, isAppError } from '@/lib/errors';
+import { env } from '@/lib/env';
 import { readLimitedBytes } from './read-body';
+import { assertSameOrigin } from './same-origin';
 
 export type RouteContext<P> = {
   req: Request;
@@ -44,7 +46,10 @@ function isDatabaseDown(e: unknown): boolean {
   return /ECONNREFUSED|Can't reach database|connection terminated|timeout exceeded when trying to connect|DatabaseNotReachable/i.test(text);
 }
 
-/** The caller: a Bearer token (scripts) or the session cookie (browser). */
+/**
+ * The caller: a Bearer token (scripts) or the session cookie (browser). Only the cookie is sent by the
+ * browser on its own, so only a cookie call is checked for coming from another site (CSRF).
+ */
 export async function authenticate(req: Request): Promise<SessionUser | null> {
   const header = req.headers.get('authorization');
   if (header) {
@@ -52,6 +57,7 @@ export async function authenticate(req: Request): Promise<SessionUser | null> {
     if (!match?.[1]) throw new AppError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>".');
     return findTokenOwner(match[1]);
   }
+  assertSameOrigin(req, env.NEXTAUTH_URL);
   return getSessionUser();
 }
 
@@ -78,8 +84,15 @@ export function withUser<P = Record<string, never>>(
 /** JSON bodies are small forms (create, restore, mapping); BPMN travels as XML with its own limit. */
 const MAX_JSON_BYTES = 1024 * 1024;
 
-/** Parses a JSON body with a zod schema; a bad body answers 400 naming the field, a huge one 413. */
+/**
+ * Parses a JSON body with a zod schema; a bad body answers 400 naming the field, a huge one 413.
+ * Only `application/json` is read (415 otherwise): a cross-origin form can send text/plain without a
+ * CORS preflight, never application/json, so this also closes the form-post CSRF route.
+ */
 export async function parseJsonBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
+  if (mediaTypeOf(req) !== 'application/json') {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the request body as JSON, with Content-Type: application/json.');
+  }
   const bytes = await readLimitedBytes(req, MAX_JSON_BYTES);
   let body: unknown;
   try {
@@ -94,4 +107,9 @@ export async function parseJsonBody<S extends z.ZodType>(req: Request, schema: S
     throw new AppError('INVALID', `${field}: ${issue?.message ?? 'invalid'}`, { field });
   }
   return parsed.data;
+}
+
+/** The media type of the body, lower case, without parameters ("application/json; charset=utf-8" → "application/json"). */
+export function mediaTypeOf(req: Request): string {
+  return (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
 }

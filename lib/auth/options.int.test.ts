@@ -21,6 +21,7 @@ afterEach(() => {
 });
 
 const oidcAccount = { provider: 'oidc', type: 'oauth', providerAccountId: 'sub-1' } as Account;
+const verified = { sub: 'sub-1', email_verified: true };
 
 describe('authOptions', () => {
   it('has only the credentials provider when single sign-on is not configured', async () => {
@@ -46,8 +47,8 @@ describe('authOptions', () => {
     const options = await loadOptions(true);
     const email = `SSO-${randomUUID().slice(0, 8)}@Kommun.test`;
     const user = { id: 'sub-1', email, name: 'Sara Sso' } as User;
-    expect(await options.callbacks!.signIn!({ user, account: oidcAccount })).toBe(true);
-    expect(await options.callbacks!.signIn!({ user, account: oidcAccount })).toBe(true);
+    expect(await options.callbacks!.signIn!({ user, account: oidcAccount, profile: verified })).toBe(true);
+    expect(await options.callbacks!.signIn!({ user, account: oidcAccount, profile: verified })).toBe(true);
     const rows = await db.user.findMany({ where: { email: email.toLowerCase() } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ name: 'Sara Sso', passwordHash: null });
@@ -60,8 +61,24 @@ describe('authOptions', () => {
     const options = await loadOptions(true);
     const email = `sso-off-${randomUUID().slice(0, 8)}@kommun.test`;
     await db.user.create({ data: { email, name: 'Avstängd', disabledAt: new Date() } });
-    expect(await options.callbacks!.signIn!({ user: { id: 's', email } as User, account: oidcAccount })).toBe(false);
-    expect(await options.callbacks!.signIn!({ user: { id: 's' } as User, account: oidcAccount })).toBe(false);
+    expect(await options.callbacks!.signIn!({ user: { id: 's', email } as User, account: oidcAccount, profile: verified })).toBe(false);
+    expect(await options.callbacks!.signIn!({ user: { id: 's' } as User, account: oidcAccount, profile: verified })).toBe(false);
+  });
+
+  it('refuses single sign-on unless the provider says email_verified: true, and links nothing', async () => {
+    const options = await loadOptions(true);
+    const email = `sso-unverified-${randomUUID().slice(0, 8)}@kommun.test`;
+    const existing = await db.user.create({ data: { email, name: 'Har lösenord', passwordHash: 'x' } });
+    const user = { id: 'sub-1', email, name: 'Angripare' } as User;
+    for (const profile of [{ sub: 's' }, { sub: 's', email_verified: false }, { sub: 's', email_verified: 'true' }, undefined]) {
+      expect(await options.callbacks!.signIn!({ user, account: oidcAccount, profile: profile as never })).toBe('/signin?error=SsoEmailNotVerified');
+    }
+    const other = `sso-new-${randomUUID().slice(0, 8)}@kommun.test`;
+    expect(await options.callbacks!.signIn!({ user: { ...user, email: other }, account: oidcAccount, profile: { sub: 's' } })).toBe(
+      '/signin?error=SsoEmailNotVerified',
+    );
+    expect(await db.user.findUnique({ where: { email: other } })).toBeNull();
+    expect(await db.user.findUnique({ where: { id: existing.id } })).toMatchObject({ name: 'Har lösenord', passwordHash: 'x' });
   });
 
   it('for credentials, the token carries the user id and the session exposes it', async () => {

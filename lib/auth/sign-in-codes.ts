@@ -7,3 +7,5 @@ export const LOCKED_ERROR_PREFIX = 'SignInLocked:';
 export const SIGN_IN_UNAVAILABLE = 'SignInUnavailable';
 /** next-auth's own code for authorize() returning null. */
 export const CREDENTIALS_ERROR = 'CredentialsSignin';
+/** Single sign-on whose provider does not vouch for the e-mail address (email_verified is not true). */
+export const SSO_EMAIL_NOT_VERIFIED = 'SsoEmailNotVerified';

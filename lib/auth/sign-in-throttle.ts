@@ -1,6 +1,7 @@
 import { env } from '@/lib/env';
 import { decideSignIn, windowStart, type ThrottleDecision, type ThrottleLimits } from '@/lib/domain/sign-in-throttle';
 import { loadRecentFailures } from '@/lib/db/login-attempts';
+import { resolveClientAddress, type TrustProxy } from './client-address';
 import { LOCKED_ERROR_PREFIX } from './sign-in-codes';
 
 export class SignInLockedError extends Error {
@@ -32,14 +33,12 @@ function header(headers: HeaderBag, name: string): string | undefined {
 }
 
 /**
- * The caller's address: the first hop of X-Forwarded-For (the client as the reverse proxy saw it),
- * then X-Real-IP. Behind no proxy neither is set and every caller shares "unknown", which still
- * caps guessing overall.
+ * The caller's address for the per-address limit: from X-Forwarded-For only as far as TRUST_PROXY says
+ * (see client-address.ts). Without it every caller shares one address, which still caps guessing
+ * overall; a caller can neither dodge the limit by rotating the header nor lock someone else's address.
  */
-export function clientIpFrom(headers: HeaderBag): string {
-  const forwarded = header(headers, 'x-forwarded-for')?.split(',')[0]?.trim();
-  const real = header(headers, 'x-real-ip')?.trim();
-  return (forwarded || real || 'unknown').slice(0, 64);
+export function clientIpFrom(headers: HeaderBag, trust: TrustProxy = env.TRUST_PROXY): string {
+  return resolveClientAddress(header(headers, 'x-forwarded-for'), trust);
 }
 
 export async function checkSignInThrottle(email: string, ip: string, now: Date, limits = throttleLimits()): Promise<ThrottleDecision> {

@@ -37,11 +37,31 @@ export function dropUndrawable(definitions: ModdleElement, unresolved: ParseWarn
     });
   }
 
+  warnings.push(...dropConnectionsWithoutEnds(definitions, dropped));
+
   const missingTargets = new Map(
     unresolved.filter((w) => w.element && isDiConnectable(w.element)).map((w) => [w.element as ModdleElement, w.value ?? '']),
   );
   warnings.push(...dropDanglingDi(definitions, dropped, missingTargets));
   return warnings;
+}
+
+// A connection that does not even name a source or a target (the attribute is missing, so the reader
+// has nothing to resolve) cannot be drawn either, and bpmn-js would stop at it.
+const ENDED_CONNECTION_TYPES = ['bpmn:SequenceFlow', 'bpmn:MessageFlow', 'bpmn:Association'];
+
+function dropConnectionsWithoutEnds(definitions: ModdleElement, dropped: Set<ModdleElement>): BpmnWarning[] {
+  const endless: ModdleElement[] = [];
+  walkContained(definitions, (element) => {
+    if (dropped.has(element) || !ENDED_CONNECTION_TYPES.some((t) => is(element, t))) return;
+    if (!refOf(element, 'sourceRef') || !refOf(element, 'targetRef')) endless.push(element);
+  });
+  return endless.map((connection) => {
+    const missing = refOf(connection, 'sourceRef') ? 'target' : 'source';
+    dropConnection(connection);
+    dropped.add(connection);
+    return { code: 'DROPPED_FLOW', elementId: connection.id, message: `${label(connection)} was removed: it has no ${missing}.` };
+  });
 }
 
 function dropConnection(connection: ModdleElement): void {

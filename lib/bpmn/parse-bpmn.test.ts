@@ -29,6 +29,27 @@ describe('parseBpmn: refused input', () => {
     expect(error.details).toMatchObject({ reason: 'NOT_XML', line: 1 });
   });
 
+  it.each([
+    ['a processing instruction before the declaration', `<?foo bar?>${CLEAN_XML}`],
+    ['a byte-order mark followed by a late declaration', `\uFEFF\n  ${CLEAN_XML}`],
+    ['two byte-order marks', `\uFEFF\uFEFF${CLEAN_XML}`],
+    ['whitespace before the declaration', `\n${CLEAN_XML}`],
+    ['a comment before the declaration', `<!-- made by X -->${CLEAN_XML}`],
+    ['a second declaration in the prolog', CLEAN_XML.replace('?>', '?><?xml version="1.0"?>')],
+  ])('refuses %s as not well-formed', async (_what, xml) => {
+    const error = await rejection(parseBpmn(xml, 'lenient'));
+    expect(error.code).toBe('INVALID');
+    expect(error.details).toEqual({ reason: 'NOT_XML' });
+    expect(error.message).toMatch(/declaration .* must come first/);
+  });
+
+  it('still reads one byte-order mark right before the declaration, an xml-stylesheet and a quoted declaration in CDATA', async () => {
+    await expect(parseBpmn(`\uFEFF${CLEAN_XML}`, 'lenient')).resolves.toBeTruthy();
+    await expect(parseBpmn(CLEAN_XML.replace('?>', '?><?xml-stylesheet href="a.xsl"?>'), 'lenient')).resolves.toBeTruthy();
+    const quoted = CLEAN_XML.replace('<bpmn:task id="Task_1" name="Åtgärd">', '<bpmn:task id="Task_1" name="Åtgärd"><bpmn:documentation><![CDATA[<?xml version="1.0"?><x/>]]></bpmn:documentation>');
+    await expect(parseBpmn(quoted, 'lenient')).resolves.toBeTruthy();
+  });
+
   it('refuses XML that is not BPMN', async () => {
     const error = await rejection(parseBpmn('<?xml version="1.0"?><html><body>hi</body></html>', 'lenient'));
     expect(error.code).toBe('INVALID');

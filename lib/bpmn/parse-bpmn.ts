@@ -1,10 +1,13 @@
-import type { ModdleElement, ParseWarning } from 'bpmn-moddle';
+import type { ModdleElement, ParseResult, ParseWarning } from 'bpmn-moddle';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import { dropNamespacelessElements } from './drop-namespaceless';
 import { dropUndrawable } from './drop-undrawable';
 import { childrenOf } from './elements';
 import { sharedModdle } from './moddle';
 import { findHiddenProcesses } from './hidden-processes';
+import { resolvePrefixedReferences } from './prefixed-references';
+import { renameDuplicateIds } from './rename-duplicate-ids';
 import type { BpmnWarning } from './warnings';
 
 export type { BpmnWarning } from './warnings';
@@ -19,17 +22,24 @@ export async function parseBpmn(xml: string, mode: ParseMode, options: ParseOpti
   assertSize(xml, options.maxBytes ?? env.BPMN_MAX_BYTES);
   assertNoDoctype(xml);
   const { text, warning: encodingWarning } = normaliseDeclaration(xml);
+  assertDeclarationFirst(text);
 
-  const { rootElement, warnings: readerWarnings } = await read(text);
-  const unresolved = readerWarnings.filter((w) => w.message.startsWith('unresolved reference'));
+  // Only an import keeps later copies of a duplicated id; a save with one is refused below.
+  const deduplicated = mode === 'lenient' ? renameDuplicateIds(text) : { text, warnings: [] };
+
+  const { rootElement, warnings: readerWarnings, elementsById } = await read(deduplicated.text);
+  const unresolvedAsRead = readerWarnings.filter((w) => w.message.startsWith('unresolved reference'));
+  const unresolved = resolvePrefixedReferences(rootElement, elementsById, unresolvedAsRead);
   const duplicates = readerWarnings.filter((w) => /duplicate ID/.test(w.message));
   if (mode === 'strict') assertResolved(unresolved, duplicates);
 
   const warnings: BpmnWarning[] = encodingWarning ? [encodingWarning] : [];
+  warnings.push(...deduplicated.warnings);
   for (const w of readerWarnings) {
-    if (unresolved.includes(w) || w.message.startsWith('unsupported document encoding')) continue;
+    if (unresolvedAsRead.includes(w) || w.message.startsWith('unsupported document encoding')) continue;
     warnings.push(describeReaderWarning(w));
   }
+  warnings.push(...dropNamespacelessElements(rootElement));
   warnings.push(...dropUndrawable(rootElement, unresolved));
   if (childrenOf(rootElement, 'diagrams').length === 0) {
     warnings.push({
@@ -64,7 +74,21 @@ function assertNoDoctype(xml: string): void {
   }
 }
 
-const DECLARATION = /^\uFEFF?\s*<\?xml\s[^?]*\?>/;
+const DECLARATION = /^<\?xml\s[^?]*\?>/;
+const DECLARATION_ANYWHERE = /<\?xml[\s?]/gi;
+const FIRST_ELEMENT = /<[A-Za-z_:]/;
+
+// XML 1.0 §2.8: the declaration, when there is one, is the very first thing in the document (after a
+// byte-order mark); a target "xml" anywhere else is reserved. A processing instruction, whitespace or a
+// second BOM before it makes the file not well-formed, though our reader would accept it. Only the
+// prolog is looked at: a CDATA section further down may quote an XML file.
+function assertDeclarationFirst(text: string): void {
+  const firstElement = text.search(FIRST_ELEMENT);
+  const prolog = firstElement === -1 ? text : text.slice(0, firstElement);
+  const late = [...prolog.matchAll(DECLARATION_ANYWHERE)].some((m) => m.index > 0);
+  if (!late) return;
+  throw notXml(undefined, 'The XML declaration (<?xml …?>) must come first in the file, with nothing before it');
+}
 const ENCODING = /\bencoding\s*=\s*(["'])([^"']*)\1/i;
 
 // The body reaches us as a JS string, already decoded: a declared encoding other than UTF-8 no longer
@@ -83,11 +107,11 @@ function normaliseDeclaration(xml: string): { text: string; warning?: BpmnWarnin
   };
 }
 
-async function read(text: string): Promise<{ rootElement: ModdleElement; warnings: ParseWarning[] }> {
+async function read(text: string): Promise<Pick<ParseResult, 'rootElement' | 'warnings' | 'elementsById'>> {
   if (!text.trimStart().startsWith('<')) throw notXml();
   try {
-    const { rootElement, warnings } = await sharedModdle().fromXML(text, 'bpmn:Definitions', { lax: true });
-    return { rootElement, warnings };
+    const { rootElement, warnings, elementsById } = await sharedModdle().fromXML(text, 'bpmn:Definitions', { lax: true });
+    return { rootElement, warnings, elementsById };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     if (message.startsWith('failed to parse document as')) {
@@ -101,12 +125,13 @@ async function read(text: string): Promise<{ rootElement: ModdleElement; warning
   }
 }
 
-function notXml(detail?: string): AppError {
+function notXml(detail?: string, why?: string): AppError {
   const where = detail ? /line: (\d+)\s+column: (\d+)/.exec(detail) : null;
   // The reader counts from 0; people and editors count from 1.
   const position = where ? { line: Number(where[1]) + 1, column: Number(where[2]) + 1 } : {};
   const at = where ? ` (near line ${position.line}, column ${position.column})` : '';
-  return new AppError('INVALID', `The file is not well-formed XML${at}. Export it again from your modelling tool.`, {
+  const because = why ? `: ${why}` : '';
+  return new AppError('INVALID', `The file is not well-formed XML${at}${because}. Export it again from your modelling tool.`, {
     reason: 'NOT_XML',
     ...position,
   });

@@ -22,8 +22,8 @@ export type InvitationView = {
   access: Access;
   expiresAt: Date;
   organisation: { id: string; name: string; kind: OrganisationKind };
-  /** Whether an account with the invited email exists (then: sign in and accept; else: create one). */
-  accountExists: boolean;
+  // No "does an account exist" here: the link may be opened by anyone who has it, and the page must
+  // not tell them whether the address has an account.
 };
 
 function statusOf(row: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, now = new Date()): InvitationStatus {
@@ -105,8 +105,7 @@ export async function findInvitation(secret: string): Promise<InvitationView | n
     },
   });
   if (!row) return null;
-  const accountExists = (await db.user.count({ where: { email: { equals: row.email, mode: 'insensitive' } } })) > 0;
-  return { status: statusOf(row), email: row.email, access: row.access, expiresAt: row.expiresAt, organisation: row.organisation, accountExists };
+  return { status: statusOf(row), email: row.email, access: row.access, expiresAt: row.expiresAt, organisation: row.organisation };
 }
 
 function unusable(status: InvitationStatus | 'unknown'): AppError {

@@ -4,6 +4,7 @@ import type { ChangeAccessInput, RemoveMemberInput } from '@/lib/validation/orga
 import type { Prisma } from './generated/client';
 import { recordAudit } from './audit';
 import { db } from './client';
+import { endSessions } from './session-versions';
 import { assertOrganisationAction } from './organisations';
 
 export type MemberSummary = { userId: string; name: string; email: string; access: Access; since: Date };
@@ -79,6 +80,9 @@ export async function removeMember(actor: Actor, input: RemoveMemberInput): Prom
       throw lastAdmin();
     }
     await tx.membership.delete({ where: { id: membership.id } });
+    // Access is re-read on every request anyway; ending the sessions also closes what the removed person
+    // still has open (an editor, a form), so nothing they do afterwards seems to work and then doesn't.
+    await endSessions(input.userId, tx);
     await recordAudit(
       {
         actorId: actor.userId,

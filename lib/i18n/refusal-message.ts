@@ -10,6 +10,8 @@ export const REFUSAL_REASONS = [
   'NOT_BPMN',
   'DUPLICATE_ID',
   'DANGLING_REFERENCE',
+  // createFlowFromBpmn: the file read, but cannot be written back
+  'UNWRITABLE_CONTENT',
   // saveRevision and mapFlowOrganisations: the base version is not the head
   'STALE_VERSION',
   'UNKNOWN_VERSION',

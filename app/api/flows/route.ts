@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
-import { withUser, parseJsonBody } from '@/lib/api/route';
-import { isXmlContentType, mediaTypeOf, readBpmnBody } from '@/lib/api/flow-route';
+import { mediaTypeOf, withUser, parseJsonBody } from '@/lib/api/route';
+import { isXmlContentType, readBpmnBody } from '@/lib/api/flow-route';
 import { createFlow } from '@/lib/db/flows/create-flow';
 import { createFlowFromBpmn } from '@/lib/db/flows/create-flow-from-bpmn';
 import { AppError } from '@/lib/errors';

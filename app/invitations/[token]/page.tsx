@@ -66,15 +66,19 @@ export default async function InvitationPage({ params }: Props) {
           {t('invitation.otherAccount', { email: user.email, invited: invitation.email })}
         </p>
       )}
-      {!user && invitation.accountExists && (
-        <p className="mt-6">
-          {t('invitation.signInToAccept', { email: invitation.email })}{' '}
-          <Link href={`/signin?callbackUrl=${encodeURIComponent(`/invitations/${token}`)}`} className="font-medium text-brand underline">
-            {t('invitation.signIn')}
-          </Link>
-        </p>
+      {/* Signed out, the page is the same whether or not the address has an account (no enumeration):
+          both ways in are offered, and only signing in or creating the account tells them apart. */}
+      {!user && (
+        <>
+          <p className="mt-6">
+            {t('invitation.signInToAccept', { email: invitation.email })}{' '}
+            <Link href={`/signin?callbackUrl=${encodeURIComponent(`/invitations/${token}`)}`} className="font-medium text-brand underline">
+              {t('invitation.signIn')}
+            </Link>
+          </p>
+          <CreateAccountForm token={token} email={invitation.email} action={acceptAsNewUserAction} />
+        </>
       )}
-      {!user && !invitation.accountExists && <CreateAccountForm token={token} email={invitation.email} action={acceptAsNewUserAction} />}
     </main>
   );
 }

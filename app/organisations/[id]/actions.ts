@@ -22,12 +22,17 @@ import { runFormAction } from '../form-action';
 
 const pathOf = (organisationId: string) => `/organisations/${organisationId}`;
 
-/** The absolute link for the email and the copy field; NEXTAUTH_URL wins over the request's host. */
+/**
+ * The absolute link for the email and the copy field; NEXTAUTH_URL wins over the request's host. The
+ * X-Forwarded-* headers are believed only behind a configured proxy (TRUST_PROXY): otherwise a caller
+ * could choose the host that invitation links point at.
+ */
 async function originOf(): Promise<string> {
   if (env.NEXTAUTH_URL) return env.NEXTAUTH_URL.replace(/\/$/, '');
   const h = await headers();
-  const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000';
-  const proto = h.get('x-forwarded-proto') ?? (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https');
+  const behindProxy = env.TRUST_PROXY.kind !== 'none';
+  const host = (behindProxy ? h.get('x-forwarded-host') : null) ?? h.get('host') ?? 'localhost:3000';
+  const proto = (behindProxy ? h.get('x-forwarded-proto') : null) ?? (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https');
   return `${proto}://${host}`;
 }
 

@@ -40,11 +40,24 @@ export async function createFlowFromBpmn(actor: Actor, xml: string, rawMeta: Imp
     category: meta.category ?? 'CORE',
     ownerId,
     participantIds: links.organisationIds,
-    xml: await toXml(definitions),
+    xml: await writeImported(definitions),
     message: 'Importerad från BPMN-fil',
     auditData: { imported: true, warnings: allWarnings.length },
   });
   return { ...created, warnings: allWarnings };
+}
+
+/**
+ * The parser drops what BPMN's writer cannot write (content in no namespace), but a file from
+ * elsewhere may hold something else it chokes on: that is the file's problem (400), never ours (500).
+ */
+async function writeImported(definitions: ModdleElement): Promise<string> {
+  try {
+    return await toXml(definitions);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    throw new AppError('INVALID', `Stafett could not write this file back as BPMN (${detail.slice(0, 200)}).`, { reason: 'UNWRITABLE_CONTENT' });
+  }
 }
 
 /**
