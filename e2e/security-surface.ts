@@ -29,6 +29,10 @@ export const API_ROUTES: Record<string, RouteEntry | { exempt: string }> = {
   'flows/[id]/svg': { methods: { GET: 'none' }, param: 'flow' },
   'flows/[id]/restore': { methods: { POST: 'json' }, param: 'flow' },
   'flows/[id]/mapping': { methods: { PUT: 'json' }, param: 'flow' },
+  'flows/[id]/changes': { methods: { GET: 'none', POST: 'json' }, param: 'flow', query: '?after=0' },
+  'flows/[id]/checkpoints': { methods: { POST: 'json' }, param: 'flow' },
+  'flows/[id]/presence': { methods: { POST: 'json', DELETE: 'none' }, param: 'flow' },
+  'flows/[id]/events': { exempt: 'GET-only event stream that never ends by itself; its 401 and 404 are walked in e2e/live-coediting.spec.ts' },
 };
 
 function walk(dir: string, found: string[] = []): string[] {
