@@ -1,4 +1,5 @@
-import type { Json, Op } from '@/lib/domain/records/types';
+import type { RecordState } from '@/lib/domain/records/record-state';
+import { PARENT, PARENT_PROP, ROOT_ID, type Json, type Op } from '@/lib/domain/records/types';
 import { AppError } from '@/lib/errors';
 import { sharedModdle } from './moddle';
 
@@ -44,4 +45,46 @@ function treeTypesKnown(value: Json): boolean {
   if (typeof value.$uri === 'string') return true;
   if (typeof value.$type === 'string' && !isKnownType(value.$type)) return false;
   return Object.entries(value).every(([k, v]) => k === '$type' || treeTypesKnown(v));
+}
+
+type PropertyInfo = { isReference?: boolean; isAttr?: boolean; isMany?: boolean; type?: string };
+type Registry = {
+  getElementDescriptor(type: string): { propertiesByName: Record<string, PropertyInfo> };
+  getType(type: string): { prototype: { $instanceOf(t: string): boolean } };
+};
+
+/**
+ * Every record a change places must sit where BPMN allows it: its parent's type has that containment
+ * property, and the property takes the record's type (a task in flowElements, a shape in a plane).
+ * Otherwise the head would no longer serialise as the BPMN the client meant.
+ */
+export function assertContainment(state: RecordState, ops: readonly Op[]): void {
+  const moddle = sharedModdle() as unknown as Registry;
+  const bad = new Set<string>();
+  for (const op of ops) {
+    if (op.op === 'remove') continue;
+    if (op.op === 'patch' && !(PARENT in op.fields) && !(PARENT_PROP in op.fields)) continue;
+    const record = state.byId.get(op.id);
+    if (!record || record.id === ROOT_ID) continue;
+    const parent = record.fields[PARENT];
+    const prop = record.fields[PARENT_PROP];
+    const parentType = typeof parent === 'string' ? state.byId.get(parent)?.type : undefined;
+    if (!parentType || typeof prop !== 'string') {
+      bad.add(op.id);
+      continue;
+    }
+    try {
+      const property = moddle.getElementDescriptor(parentType).propertiesByName[prop];
+      const fits = property && !property.isReference && !property.isAttr && property.type && moddle.getType(record.type).prototype.$instanceOf(property.type);
+      if (!fits) bad.add(op.id);
+    } catch {
+      bad.add(op.id);
+    }
+  }
+  if (bad.size) {
+    throw new AppError('INVALID', `The change places elements where BPMN does not allow them: ${[...bad].slice(0, 5).join(', ')}.`, {
+      reason: 'MISPLACED_ELEMENT',
+      elementIds: [...bad],
+    });
+  }
 }

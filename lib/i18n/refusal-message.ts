@@ -29,6 +29,7 @@ export const REFUSAL_REASONS = [
   'ELEMENT_REMOVED',
   'CONFLICT',
   'UNKNOWN_TYPE',
+  'MISPLACED_ELEMENT',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 

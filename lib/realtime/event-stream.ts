@@ -1,6 +1,6 @@
 import { currentHeadVersion, listChangesAfter } from '@/lib/db/flows/list-changes';
 import { listPresent } from '@/lib/db/presence';
-import { flowListener } from './listener';
+import { flowListener, type FlowListener } from './listener';
 
 // One Server-Sent Events stream per open screen. Each committed change goes out as an event whose id
 // is its version, so a reconnecting EventSource (Last-Event-ID) resumes exactly where it stopped.
@@ -11,9 +11,9 @@ export const HEARTBEAT_MS = 10_000;
 const CATCH_UP_MS = 5_000;
 const PRESENCE_MS = 3_000;
 
-export type EventStreamOptions = { flowId: string; after: number; signal?: AbortSignal };
+export type EventStreamOptions = { flowId: string; after: number; signal?: AbortSignal; listener?: FlowListener };
 
-export function flowEventStream({ flowId, after, signal }: EventStreamOptions): ReadableStream<Uint8Array> {
+export function flowEventStream({ flowId, after, signal, listener = flowListener() }: EventStreamOptions): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let closed = false;
   let cleanup = () => undefined as void;
@@ -71,7 +71,7 @@ export function flowEventStream({ flowId, after, signal }: EventStreamOptions): 
           console.error(`[events ${flowId}] presence failed`, e);
         }
       };
-      const unsubscribe = flowListener().subscribe(flowId, (event) => {
+      const unsubscribe = listener.subscribe(flowId, (event) => {
         if (event.kind !== 'presence') void pump();
         if (event.kind !== 'change') void presence();
       });

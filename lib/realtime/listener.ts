@@ -13,13 +13,24 @@ type Handler = (event: FlowEvent) => void;
 const HEARTBEAT_MS = 10_000;
 const MAX_RETRY_MS = 5_000;
 
-class FlowListener {
+export class FlowListener {
   private client: pg.Client | null = null;
   private connecting = false;
   private retryMs = 200;
   private heartbeat: ReturnType<typeof setInterval> | null = null;
   private retry: ReturnType<typeof setTimeout> | null = null;
   private readonly handlers = new Map<string, Set<Handler>>();
+
+  /** Ends the connection for good (tests that play several app instances in one process). */
+  async close(): Promise<void> {
+    this.handlers.clear();
+    if (this.retry) clearTimeout(this.retry);
+    this.retry = setTimeout(() => undefined, 0); // blocks reconnecting
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    const client = this.client;
+    this.client = null;
+    await client?.end().catch(() => undefined);
+  }
 
   subscribe(flowId: string, handler: Handler): () => void {
     let set = this.handlers.get(flowId);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { assertContainment } from '@/lib/bpmn/known-types';
 import { xmlOfState } from '@/lib/bpmn/records';
 import { danglingAfter } from '@/lib/domain/records/references';
 import { ApplyError, applyOps, type RecordState } from '@/lib/domain/records/record-state';
@@ -62,6 +63,7 @@ async function commitIn(tx: Tx, input: CommitInput): Promise<CommitResult> {
   if (head.duplicateOf !== null) return { version: head.duplicateOf, duplicate: true, ops: [] };
   const ops = typeof input.ops === 'function' ? await input.ops(head) : input.ops;
   const after = applyOrRefuse(head.state, ops);
+  assertContainment(after, ops);
   if (input.rights !== 'system') {
     const refusal = checkRights(head.state, after, ops, input.rights);
     if (refusal) throw rightsError(refusal.reason, refusal.elementIds);

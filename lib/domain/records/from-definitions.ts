@@ -39,7 +39,7 @@ function visit(
   }
   const record: ElementRecord = { id, type: element.$type, fields };
   out.push(record);
-  const children: [Element, string][] = [];
+  const children: [Element, string, string][] = [];
   for (const p of element.$descriptor?.properties ?? []) {
     if (p.isVirtual || !hasOwn(element, p.name)) continue;
     const key = p.ns.name;
@@ -64,9 +64,12 @@ function visit(
       continue;
     }
     const inline: Json[] = [];
+    let position = 0;
     for (const child of Array.isArray(value) ? value : [value]) {
       if (!isElement(child)) continue;
-      if (isRecordElement(child) && !seen.has(child.id as string)) children.push([child, key]);
+      const childId = recordIdOf(child, `${id}__${p.name}${p.isMany ? position : ''}`);
+      position++;
+      if (childId && !seen.has(childId)) children.push([child, key, childId]);
       else inline.push(toTree(child, DERIVED));
     }
     if (inline.length) fields[`b:${key}`] = p.isMany ? inline : inline[0]!;
@@ -80,8 +83,7 @@ function visit(
       fields[`x:${k}`] = v;
     }
   }
-  for (const [child, key] of children) {
-    const childId = child.id as string;
+  for (const [child, key, childId] of children) {
     if (seen.has(childId)) continue;
     visit(child, childId, id, key, out, seen, laneOf, known);
   }
@@ -92,8 +94,28 @@ function knownNamespaces(definitions: Element): ReadonlySet<string> {
   return new Set((model?.getPackages?.() ?? []).map((p) => p.uri));
 }
 
-function isRecordElement(element: Element): boolean {
-  return typeof element.id === 'string' && element.id !== '' && element.id !== ROOT_ID && !element.$descriptor?.isGeneric;
+/**
+ * The record id of a contained element, or null when it stays inline in its parent's fields. An
+ * element without an id of its own that holds elements with ids (a BPMNPlane or a lane set in files
+ * from some tools) gets a stable id made from where it sits: otherwise every shape would live inside
+ * one field, and two people moving different shapes would overwrite each other.
+ */
+function recordIdOf(element: Element, placeholder: string): string | null {
+  if (element.$descriptor?.isGeneric) return null;
+  if (typeof element.id === 'string' && element.id !== '' && element.id !== ROOT_ID) return element.id;
+  const canHaveId = element.$descriptor?.properties?.some((p) => p.isId);
+  return canHaveId && holdsElementsWithIds(element) ? placeholder : null;
+}
+
+function holdsElementsWithIds(element: Element): boolean {
+  for (const p of element.$descriptor?.properties ?? []) {
+    if (p.isReference || p.isAttr || !hasOwn(element, p.name)) continue;
+    const value = element[p.name];
+    for (const child of Array.isArray(value) ? value : [value]) {
+      if (isElement(child) && typeof child.id === 'string' && child.id !== '') return true;
+    }
+  }
+  return false;
 }
 
 function noteLanes(laneId: string, nodes: unknown[], laneOf: Map<string, string[]>): void {

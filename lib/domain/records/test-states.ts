@@ -21,7 +21,7 @@ export function twoPools(): RecordState {
     r('Task_R', 'bpmn:Task', { '@parent': 'Proc_R', '@prop': 'bpmn:flowElements', 'a:bpmn:name': 'Skicka' }),
     r('Diagram', 'bpmndi:BPMNDiagram', { '@parent': ROOT_ID, '@prop': 'bpmn:diagrams' }),
     r('Plane', 'bpmndi:BPMNPlane', { '@parent': 'Diagram', '@prop': 'bpmndi:plane', 'r:bpmndi:bpmnElement': 'Collab' }),
-    r('Task_K_di', 'bpmndi:BPMNShape', { '@parent': 'Plane', '@prop': 'bpmndi:planeElement', 'r:bpmndi:bpmnElement': 'Task_K', 'b:di:bounds': { $type: 'dc:Bounds', 'dc:x': 100, 'dc:y': 100, 'dc:width': 100, 'dc:height': 80 } }),
-    r('Task_R_di', 'bpmndi:BPMNShape', { '@parent': 'Plane', '@prop': 'bpmndi:planeElement', 'r:bpmndi:bpmnElement': 'Task_R', 'b:di:bounds': { $type: 'dc:Bounds', 'dc:x': 100, 'dc:y': 400, 'dc:width': 100, 'dc:height': 80 } }),
+    r('Task_K_di', 'bpmndi:BPMNShape', { '@parent': 'Plane', '@prop': 'di:planeElement', 'r:bpmndi:bpmnElement': 'Task_K', 'b:di:bounds': { $type: 'dc:Bounds', 'dc:x': 100, 'dc:y': 100, 'dc:width': 100, 'dc:height': 80 } }),
+    r('Task_R_di', 'bpmndi:BPMNShape', { '@parent': 'Plane', '@prop': 'di:planeElement', 'r:bpmndi:bpmnElement': 'Task_R', 'b:di:bounds': { $type: 'dc:Bounds', 'dc:x': 100, 'dc:y': 400, 'dc:width': 100, 'dc:height': 80 } }),
   ]);
 }
