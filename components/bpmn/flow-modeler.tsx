@@ -5,6 +5,7 @@ import type Modeler from 'bpmn-js/lib/Modeler';
 import stafettDescriptor from '@/lib/bpmn/stafett.json';
 import type { DiagramExport } from './diagram-handle';
 import { fitDiagram, paletteReach } from './fit-diagram';
+import canvasControlsModule from './modules/canvas-controls';
 import everydayPaletteModule from './modules/everyday-palette';
 import keyboardEditModule from './modules/keyboard-edit';
 import type {
@@ -16,6 +17,7 @@ import type {
 import roleLanesModule from './modules/role-lanes';
 import type { PoolInfo } from './modules/role-lanes/role-lanes';
 import swedishTranslateModule from './modules/swedish-translate';
+import type UiLocale from './modules/swedish-translate/ui-locale';
 import './bpmn-css';
 
 export type { AddHandoverInput, AddStepInput, FlowNodeInfo, PoolInfo, StepPlace };
@@ -75,9 +77,14 @@ export function FlowModeler({ xml, locale, ariaLabel, onChanged, onError, ref }:
   const loadFailed = useRef(false);
   const callbacks = useRef({ onChanged, onError });
   callbacks.current = { onChanged, onError };
-  // Both are read once: re-creating the Modeler (say, on a language switch) would drop unsaved work.
+  // Read once: re-creating the Modeler (say, on a language switch) would drop unsaved work. The
+  // language is switched in place instead (the effect below).
   const initialXml = useRef(xml);
   const initialLocale = useRef(locale);
+
+  useEffect(() => {
+    void modelerRef.current?.then((m) => m.get<UiLocale>('uiLocale').set(locale));
+  }, [locale]);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -87,12 +94,8 @@ export function FlowModeler({ xml, locale, ariaLabel, onChanged, onError, ref }:
       const modeler = new BpmnModeler({
         container,
         moddleExtensions: { stafett: stafettDescriptor },
-        additionalModules: [
-          everydayPaletteModule,
-          roleLanesModule,
-          keyboardEditModule,
-          ...(initialLocale.current === 'sv' ? [swedishTranslateModule] : []),
-        ],
+        additionalModules: [everydayPaletteModule, roleLanesModule, keyboardEditModule, swedishTranslateModule, canvasControlsModule],
+        uiLocale: { locale: initialLocale.current },
       });
       modeler.get<EventBus>('eventBus').on('commandStack.changed', (e) => {
         // An import clears the stack ('clear'); only the user's own edits count as changes.

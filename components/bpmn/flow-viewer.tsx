@@ -1,10 +1,14 @@
 'use client';
 
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import { useLocale } from 'next-intl';
 import type NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import stafettDescriptor from '@/lib/bpmn/stafett.json';
 import { fitDiagram } from './fit-diagram';
 import { diffMarker, type DiagramExport, type DiffColour } from './diagram-handle';
+import canvasControlsModule from './modules/canvas-controls';
+import swedishTranslateModule from './modules/swedish-translate';
+import type UiLocale from './modules/swedish-translate/ui-locale';
 import './bpmn-css';
 
 export type FlowViewerProps = {
@@ -32,12 +36,20 @@ export function FlowViewer({ xml, colours, onError, ariaLabel, className, ref }:
   coloursRef.current = colours;
   const onErrorRef = useRef(onError);
   onErrorRef.current = onError;
+  const locale = useLocale();
+  const initialLocale = useRef(locale);
 
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
     const created = import('bpmn-js/lib/NavigatedViewer').then(
-      ({ default: Viewer }) => new Viewer({ container, moddleExtensions: { stafett: stafettDescriptor } }),
+      ({ default: Viewer }) =>
+        new Viewer({
+          container,
+          moddleExtensions: { stafett: stafettDescriptor },
+          additionalModules: [swedishTranslateModule, canvasControlsModule],
+          uiLocale: { locale: initialLocale.current },
+        }),
     );
     viewerRef.current = created;
     // diagram-js caches the container's size; tell it when the page around it changes the canvas's size.
@@ -71,6 +83,10 @@ export function FlowViewer({ xml, colours, onError, ariaLabel, className, ref }:
   useEffect(() => {
     void viewerRef.current?.then((viewer) => applyColours(viewer, appliedRef, colours ?? {}));
   }, [colours]);
+
+  useEffect(() => {
+    void viewerRef.current?.then((viewer) => viewer.get<UiLocale>('uiLocale').set(locale));
+  }, [locale]);
 
   useImperativeHandle(ref, () => ({
     async getXml() {
