@@ -14,7 +14,7 @@ import {
 import type { FlowRoleCatalogue } from '@/lib/db/flows/flow-roles';
 import { AddHandoverDialog } from './add-handover-dialog';
 import { AddStepDialog } from './add-step-dialog';
-import { EditorToolbar, primaryButton, toolbarButton } from './editor-toolbar';
+import { EditorToolbar, primaryButton, toolbarButton, ToolbarOverflow } from './editor-toolbar';
 import { ExportButtons } from './export-buttons';
 import { RoleLaneDialog } from './role-lane-dialog';
 import { SaveStatusBar } from './save-status';
@@ -31,6 +31,8 @@ type Props = {
   catalogue: FlowRoleCatalogue[];
 };
 
+type Notice = (t: ReturnType<typeof useTranslations<'editor'>>) => string;
+
 /** The editing screen's client island: toolbar, save state, role lanes, and the Modeler. */
 export function FlowEditor({ flow, xml, version, catalogue }: Props) {
   const t = useTranslations('editor');
@@ -39,11 +41,14 @@ export function FlowEditor({ flow, xml, version, catalogue }: Props) {
   const canvasBox = useFillHeight<HTMLDivElement>();
   const messageId = useId();
   const [message, setMessage] = useState('');
-  const [notice, setNotice] = useState<string | null>(null);
+  // A notice is kept as words to say, not as said words, so a language switch re-says it in the new language.
+  const [notice, setNoticeState] = useState<Notice | null>(null);
+  const setNotice = useCallback((next: Notice | null) => setNoticeState(() => next), []);
   const [lanePools, setLanePools] = useState<PoolInfo[] | null>(null);
   const [stepChoices, setStepChoices] = useState<KeyboardEditChoices | null>(null);
   const [handoverChoices, setHandoverChoices] = useState<KeyboardEditChoices | null>(null);
   const [dialogError, setDialogError] = useState<string | null>(null);
+  const [moreOpen, setMoreOpen] = useState(false);
 
   const getXml = useCallback(async () => {
     if (!modeler.current) throw new Error('The diagram is not ready yet.');
@@ -79,7 +84,7 @@ export function FlowEditor({ flow, xml, version, catalogue }: Props) {
       await modeler.current?.importXml(latest.xml);
       resetTo(latest.version);
     } catch (e) {
-      setNotice(t('status.loadLatestFailed', { message: e instanceof Error ? e.message : String(e) }));
+      setNotice((tr) => tr('status.loadLatestFailed', { message: e instanceof Error ? e.message : String(e) }));
     }
   }
 
@@ -87,9 +92,9 @@ export function FlowEditor({ flow, xml, version, catalogue }: Props) {
     setLanePools(null);
     try {
       modeler.current?.addRoleLane(participantId, role);
-      setNotice(t('lane.added', { role: role.name }));
+      setNotice((tr) => tr('lane.added', { role: role.name }));
     } catch (e) {
-      setNotice(t('lane.failed', { message: e instanceof Error ? e.message : String(e) }));
+      setNotice((tr) => tr('lane.failed', { message: e instanceof Error ? e.message : String(e) }));
     }
   }
 
@@ -111,7 +116,7 @@ export function FlowEditor({ flow, xml, version, catalogue }: Props) {
       setStepChoices(null);
       const place = stepChoices?.places.find((p) => p.id === input.placeId);
       const where = place?.laneName !== undefined ? `${place.poolName} – ${place.laneName}` : (place?.poolName ?? '');
-      setNotice(t('step.added', { name: input.name.trim() || t('step.unnamed'), place: where }));
+      setNotice((tr) => tr('step.added', { name: input.name.trim() || tr('step.unnamed'), place: where }));
     } catch (e) {
       setDialogError(keyboardEditFailure(e));
     }
@@ -121,7 +126,7 @@ export function FlowEditor({ flow, xml, version, catalogue }: Props) {
     try {
       modeler.current?.addHandover(input);
       setHandoverChoices(null);
-      setNotice(t('handover.added', { name: input.name.trim() || t('step.unnamed') }));
+      setNotice((tr) => tr('handover.added', { name: input.name.trim() || tr('step.unnamed') }));
     } catch (e) {
       setDialogError(keyboardEditFailure(e));
     }
@@ -129,12 +134,12 @@ export function FlowEditor({ flow, xml, version, catalogue }: Props) {
 
   return (
     <div className="flex flex-col">
-      <div className="flex flex-col gap-1 border-b border-gray-200 px-4 py-2">
-        <div className="flex flex-wrap items-end gap-3">
-          <EditorToolbar label={t('toolbarLabel')}>
-            <button type="button" className={primaryButton} onClick={() => void saveWithMessage()} disabled={status.kind === 'saving'}>
-              {t('save')}
-            </button>
+      <div className="flex flex-col gap-1 border-b border-gray-200 px-4 py-1.5">
+        <EditorToolbar label={t('toolbarLabel')}>
+          <button type="button" className={primaryButton} onClick={() => void saveWithMessage()} disabled={status.kind === 'saving'}>
+            {t('save')}
+          </button>
+          <ToolbarOverflow label={t('moreActions')} open={moreOpen} onToggle={() => setMoreOpen((v) => !v)}>
             <button type="button" className={toolbarButton} onClick={() => setLanePools(modeler.current?.listPools() ?? [])}>
               {t('addRoleLane')}
             </button>
@@ -146,9 +151,11 @@ export function FlowEditor({ flow, xml, version, catalogue }: Props) {
             </button>
             <ExportButtons flowName={flow.name} diagram={() => modeler.current} />
             <ShortcutsHelp />
-          </EditorToolbar>
-          <div className="flex flex-col">
-            <label htmlFor={messageId} className="text-xs text-muted">
+          </ToolbarOverflow>
+        </EditorToolbar>
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
+          <div className={`${moreOpen ? 'flex' : 'hidden'} items-center gap-2 sm:flex`}>
+            <label htmlFor={messageId} className="text-sm text-muted">
               {t('messageLabel')}
             </label>
             <input
@@ -156,16 +163,16 @@ export function FlowEditor({ flow, xml, version, catalogue }: Props) {
               value={message}
               maxLength={500}
               onChange={(e) => setMessage(e.target.value)}
-              className="w-72 rounded border border-gray-400 px-2 py-1 text-sm"
+              className="w-56 rounded border border-gray-400 px-2 py-0.5 text-sm"
             />
           </div>
+          <SaveStatusBar
+            status={status}
+            onSaveAnyway={(head) => void saveAnyway(head, message).then((saved) => saved && setMessage(''))}
+            onLoadLatest={() => void loadLatest()}
+            extraMessage={notice?.(t) ?? null}
+          />
         </div>
-        <SaveStatusBar
-          status={status}
-          onSaveAnyway={(head) => void saveAnyway(head, message).then((saved) => saved && setMessage(''))}
-          onLoadLatest={() => void loadLatest()}
-          extraMessage={notice}
-        />
       </div>
       <div ref={canvasBox} className="relative">
         <FlowModeler
@@ -174,7 +181,7 @@ export function FlowEditor({ flow, xml, version, catalogue }: Props) {
           locale={locale}
           ariaLabel={t('canvasLabel', { name: flow.name })}
           onChanged={markChanged}
-          onError={(m) => setNotice(t('loadFailed', { message: m }))}
+          onError={(m) => setNotice((tr) => tr('loadFailed', { message: m }))}
         />
       </div>
       <RoleLaneDialog
