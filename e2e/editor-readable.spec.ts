@@ -170,3 +170,40 @@ test('after switching to English the palette, the canvas buttons and the context
   await canvas.locator(`g.djs-shape[data-element-id="${onScreen}"]`).click();
   await expect(page.locator('.djs-context-pad .entry[data-action="delete"]')).toHaveAttribute('title', 'Delete');
 });
+
+/** Whether `lines` are `name` broken only between words or at a hyphen (a soft one shown as "-"). */
+function breaksOnlyBetweenWordsOrAtHyphens(name: string, lines: string[]): boolean {
+  let rest = name.replace(/\s+/g, ' ').trim();
+  for (const [i, line] of lines.entries()) {
+    if (i === lines.length - 1) return rest === line;
+    if (rest.startsWith(`${line} `)) rest = rest.slice(line.length + 1);
+    else if (line.endsWith('-') && rest.startsWith(line)) rest = rest.slice(line.length);
+    else if (line.endsWith('-') && rest.startsWith(line.slice(0, -1))) rest = rest.slice(line.length - 1);
+    else return false;
+  }
+  return rest === '';
+}
+
+test('labels break long Swedish words at a syllable with a hyphen, never in the middle of one', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const canvas = await openDemo(page);
+  const [revision] = await sql<{ xml: string }>(
+    'SELECT r."bpmnXml" AS xml FROM "FlowRevision" r JOIN "Flow" f ON f.id = r."flowId" AND r.version = f."headVersion" WHERE f.name = $1',
+    [DEMO_FLOW],
+  );
+  const names = new Map(
+    [...revision!.xml.matchAll(/<bpmn:\w*[tT]ask id="([^"]+)" name="([^"]+)"/g)].map((m) => [m[1]!, m[2]!.replace(/&#10;/g, ' ').replace(/&amp;/g, '&')]),
+  );
+  const labels = await canvas.locator('g.djs-shape[data-element-id^="Task_"]').evaluateAll((shapes) =>
+    shapes.map((shape) => ({
+      id: shape.getAttribute('data-element-id')!,
+      lines: [...shape.querySelectorAll('.djs-visual > text tspan')].map((s) => s.textContent ?? ''),
+    })),
+  );
+  expect(labels.length).toBeGreaterThan(5);
+  // "Skicka inskrivningsmeddelande" in a task 100 wide: the compound breaks after "inskrivnings-".
+  expect(labels.map((l) => l.lines.join('/'))).toContain('Skicka/inskrivnings-/meddelande');
+  for (const { id, lines } of labels) {
+    expect(breaksOnlyBetweenWordsOrAtHyphens(names.get(id) ?? '', lines), `${names.get(id)} drawn as ${lines.join(' / ')}`).toBe(true);
+  }
+});

@@ -18,6 +18,7 @@ import roleLanesModule from './modules/role-lanes';
 import type { PoolInfo } from './modules/role-lanes/role-lanes';
 import swedishTranslateModule from './modules/swedish-translate';
 import type UiLocale from './modules/swedish-translate/ui-locale';
+import wordBreakModule from './modules/word-break';
 import './bpmn-css';
 
 export type { AddHandoverInput, AddStepInput, FlowNodeInfo, PoolInfo, StepPlace };
@@ -94,7 +95,7 @@ export function FlowModeler({ xml, locale, ariaLabel, onChanged, onError, ref }:
       const modeler = new BpmnModeler({
         container,
         moddleExtensions: { stafett: stafettDescriptor },
-        additionalModules: [everydayPaletteModule, roleLanesModule, keyboardEditModule, swedishTranslateModule, canvasControlsModule],
+        additionalModules: [everydayPaletteModule, roleLanesModule, keyboardEditModule, swedishTranslateModule, canvasControlsModule, wordBreakModule],
         uiLocale: { locale: initialLocale.current },
       });
       modeler.get<EventBus>('eventBus').on('commandStack.changed', (e) => {

@@ -9,6 +9,7 @@ import { diffMarker, type DiagramExport, type DiffColour } from './diagram-handl
 import canvasControlsModule from './modules/canvas-controls';
 import swedishTranslateModule from './modules/swedish-translate';
 import type UiLocale from './modules/swedish-translate/ui-locale';
+import wordBreakModule from './modules/word-break';
 import './bpmn-css';
 
 export type FlowViewerProps = {
@@ -47,7 +48,7 @@ export function FlowViewer({ xml, colours, onError, ariaLabel, className, ref }:
         new Viewer({
           container,
           moddleExtensions: { stafett: stafettDescriptor },
-          additionalModules: [swedishTranslateModule, canvasControlsModule],
+          additionalModules: [swedishTranslateModule, canvasControlsModule, wordBreakModule],
           uiLocale: { locale: initialLocale.current },
         }),
     );
