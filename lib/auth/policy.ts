@@ -73,3 +73,8 @@ export function canOnFlow(actor: Actor, flow: FlowScope, action: FlowAction): bo
 export function organisationsWhere(actor: Actor, action: OrganisationAction): string[] {
   return actor.memberships.filter((m) => allows(m.access, action)).map((m) => m.organisationId);
 }
+
+/** Whether the actor may create or import a flow in at least one organisation (what the header offers). */
+export function canCreateFlows(actor: Actor): boolean {
+  return organisationsWhere(actor, 'flow.create').length > 0;
+}
