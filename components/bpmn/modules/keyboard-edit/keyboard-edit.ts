@@ -43,7 +43,7 @@ export type StepType = (typeof STEP_TYPES)[number];
 
 /** A place a step can go: a lane (leaf), or a pool that has no lanes. */
 export type StepPlace = { id: string; poolId: string; poolName: string; laneName?: string };
-export type FlowNodeInfo = { id: string; name: string; type: string; poolId: string; poolName: string };
+export type FlowNodeInfo = { id: string; name: string; type: string; poolId: string; poolName: string; laneName?: string };
 export type AddStepInput = { placeId: string; type: StepType; name: string; afterId?: string };
 export type AddHandoverInput = { sourceId: string; targetId: string; name: string };
 
@@ -77,9 +77,25 @@ export default function KeyboardEdit(
     return element;
   };
   const flowNodes = () => elementRegistry.filter(isFlowNode);
+  // The innermost lane under the element's centre: bpmn-js parents flow nodes to the pool, not the lane.
+  const laneOf = (node: Element, pool: Element | undefined): Element | undefined => {
+    const x = node.x + node.width / 2;
+    const y = node.y + node.height / 2;
+    return elementRegistry
+      .filter((e) => e.type === 'bpmn:Lane' && poolOf(e) === pool && e.x <= x && x <= e.x + e.width && e.y <= y && y <= e.y + e.height)
+      .sort((a, b) => a.width * a.height - b.width * b.height)[0];
+  };
   const describe = (node: Element): FlowNodeInfo => {
     const pool = poolOf(node);
-    return { id: node.id, name: node.businessObject.name ?? '', type: node.type, poolId: pool?.id ?? '', poolName: pool?.businessObject.name ?? '' };
+    const laneName = laneOf(node, pool)?.businessObject.name;
+    return {
+      id: node.id,
+      name: node.businessObject.name ?? '',
+      type: node.type,
+      poolId: pool?.id ?? '',
+      poolName: pool?.businessObject.name ?? '',
+      ...(laneName ? { laneName } : {}),
+    };
   };
 
   this.listStepPlaces = (): StepPlace[] =>
