@@ -3,8 +3,9 @@ import type { Actor } from '@/lib/auth/policy';
 import { applyOrganisationMapping } from '@/lib/bpmn/lanes';
 import { toXml } from '@/lib/bpmn/serialise';
 import { describeCollaboration } from '@/lib/domain/collaboration';
+import { shapeColours } from '@/lib/domain/colour';
 import { AppError } from '@/lib/errors';
-import { flowMappingSchema, parseFlowInput, type FlowMapping } from '@/lib/validation/flows';
+import { flowMappingSchema, parseFlowInput, type FlowMapping, type FlowMappingInput } from '@/lib/validation/flows';
 import { db } from '../client';
 import { getFlowForActor } from './get-flow';
 import { findRevision, readStoredBpmn } from './get-revision-xml';
@@ -19,7 +20,7 @@ import { saveRevision } from './save-revision';
 export async function mapFlowOrganisations(
   actor: Actor,
   flowId: string,
-  rawMapping: FlowMapping,
+  rawMapping: FlowMappingInput,
   baseVersion: number,
 ): Promise<{ version: number }> {
   const mapping = parseFlowInput(flowMappingSchema, rawMapping);
@@ -32,8 +33,8 @@ export async function mapFlowOrganisations(
     });
   }
   const definitions = await readStoredBpmn((await findRevision(flow, baseVersion)).xml);
-  const { organisationIds, roleNames } = await checkMapping(definitions, mapping);
-  applyOrganisationMapping(definitions, mapping, { roleNames });
+  const { organisationIds, roleNames, organisations } = await checkMapping(definitions, mapping);
+  applyOrganisationMapping(definitions, mapping, { roleNames, organisations, keepNames: mapping.keepNames });
   return saveRevision(
     actor,
     flow.id,
@@ -42,7 +43,12 @@ export async function mapFlowOrganisations(
   );
 }
 
-type CheckedMapping = { organisationIds: string[]; roleNames: Record<string, string> };
+type CheckedMapping = {
+  organisationIds: string[];
+  roleNames: Record<string, string>;
+  /** The mapped organisations' names and shape colours, which their pools take. */
+  organisations: Record<string, { name: string; colours: { fill: string; stroke: string } }>;
+};
 
 /**
  * 400 for ids not in the diagram, unknown organisations, and roles outside the lane's organisation.
@@ -59,7 +65,8 @@ async function checkMapping(definitions: ModdleElement, mapping: FlowMapping): P
     if (!lanes.has(id)) throw invalid(`lanes.${id}`, 'no lane with this id in the diagram', 'UNKNOWN_LANE', id);
   }
   const orgIds = [...new Set(Object.values(mapping.participants).filter(Boolean))];
-  const known = new Set((await db.organisation.findMany({ where: { id: { in: orgIds } }, select: { id: true } })).map((o) => o.id));
+  const found = await db.organisation.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true, colour: true } });
+  const known = new Set(found.map((o) => o.id));
   for (const [participantId, orgId] of Object.entries(mapping.participants)) {
     if (orgId && !known.has(orgId)) throw invalid(`participants.${participantId}`, `unknown organisation ${orgId}`, 'UNKNOWN_ORGANISATION', participantId);
   }
@@ -82,7 +89,11 @@ async function checkMapping(definitions: ModdleElement, mapping: FlowMapping): P
       throw invalid(`lanes.${laneId}`, `${roleId} is not an active role of the pool’s organisation`, 'ROLE_NOT_IN_ORGANISATION', laneId);
     }
   }
-  return { organisationIds: orgIds, roleNames: Object.fromEntries(roles.map((r) => [r.id, r.name])) };
+  return {
+    organisationIds: orgIds,
+    roleNames: Object.fromEntries(roles.map((r) => [r.id, r.name])),
+    organisations: Object.fromEntries(found.map((o) => [o.id, { name: o.name, colours: shapeColours(o.colour) }])),
+  };
 }
 
 type MappingRefusal = 'UNKNOWN_POOL' | 'UNKNOWN_LANE' | 'UNKNOWN_ORGANISATION' | 'POOL_NOT_MAPPED' | 'ROLE_NOT_IN_ORGANISATION';
