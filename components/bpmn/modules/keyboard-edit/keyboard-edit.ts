@@ -4,6 +4,7 @@
 // save machinery sees it like any other edit.
 
 import { is } from 'bpmn-js/lib/util/ModelUtil';
+import { handoverRoute, type Point } from './handover-route';
 import { isInLane, stepCentre, type Bounds } from './step-position';
 
 type BusinessObject = { id: string; name?: string };
@@ -181,7 +182,15 @@ export default function KeyboardEdit(
     this.preExecute = (ctx) => {
       const name = (ctx.name as string).trim();
       const businessObject = bpmnFactory.create('bpmn:MessageFlow', name ? { name } : {});
-      ctx.connection = modeling.connect(ctx.source as Element, ctx.target as Element, { type: 'bpmn:MessageFlow', businessObject });
+      const source = ctx.source as Element;
+      const target = ctx.target as Element;
+      const [sourcePool, targetPool] = [poolOf(source), poolOf(target)];
+      // The x of every vertical part of the other handovers, so this one does not run over them.
+      const taken = elementRegistry
+        .filter((e) => e.type === 'bpmn:MessageFlow')
+        .flatMap((flow) => verticalXs((flow.waypoints as Point[] | undefined) ?? []));
+      const waypoints = sourcePool && targetPool ? handoverRoute(source, target, sourcePool, targetPool, taken) : null;
+      ctx.connection = modeling.connect(source, target, { type: 'bpmn:MessageFlow', businessObject, ...(waypoints ? { waypoints } : {}) });
     };
   }
   AddHandoverHandler.$inject = ['modeling', 'bpmnFactory'];
@@ -192,3 +201,7 @@ export default function KeyboardEdit(
 }
 
 KeyboardEdit.$inject = ['elementRegistry', 'commandStack', 'bpmnRules', 'selection'];
+
+function verticalXs(points: Point[]): number[] {
+  return points.slice(1).flatMap((p, i) => (Math.abs(p.x - points[i]!.x) < 1 ? [p.x] : []));
+}
