@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { signInThroughForm } from './auth-helpers';
 import { expect, storageStateFor, test } from './fixtures';
-import { addMember, createMember, organisationIdByName, sql } from './organisation-helpers';
+import { createMember, createTestOrganisation, sql, uniqueName } from './organisation-helpers';
 
 // Issue 12, "Readable, usable editor": the demo flow opens at a zoom where its labels can be read, with
 // zoom buttons and an overview map; the toolbar leaves the canvas most of the screen; the canvas's
@@ -135,16 +135,27 @@ test('bpmn.io’s watermark has a name, stays fully visible, and none of our con
 });
 
 test('after switching to English the palette, the canvas buttons and the context pad are English, without a reload', async ({ page }) => {
-  const [kommun, region] = await Promise.all([organisationIdByName('Kommunen'), organisationIdByName('Regionen')]);
-  // An account of its own: the language choice is stored on the account, and demo users are shared.
-  const me = await createMember('editor-lang', kommun, 'EDITOR');
-  await addMember(me.id, region, 'EDITOR');
+  // An account and organisation of its own: the language choice is stored on the account, demo users
+  // are shared, and the demo organisations keep their members. The flow is an import of the demo flow.
+  const org = await createTestOrganisation();
+  const me = await createMember('editor-lang', org.id, 'EDITOR');
+  const [demo] = await sql<{ xml: string }>(
+    'SELECT r."bpmnXml" AS xml FROM "FlowRevision" r JOIN "Flow" f ON f.id = r."flowId" AND r.version = f."headVersion" WHERE f.name = $1',
+    [DEMO_FLOW],
+  );
   await page.context().clearCookies();
   await page.goto('/signin');
   await signInThroughForm(page, me.email, me.password);
   await expect(page).toHaveURL(/\/$/);
+  const copyName = uniqueName('Språkbyte');
+  const imported = await page.request.post(`/api/flows?name=${encodeURIComponent(copyName)}`, {
+    headers: { 'Content-Type': 'application/xml' },
+    data: demo!.xml,
+  });
+  expect(imported.status(), await imported.text()).toBe(201);
+  const copy = { id: ((await imported.json()) as { id: string }).id, name: copyName };
 
-  await openDemo(page);
+  await page.goto(`/flows/${copy.id}`);
   // The canvas's own name changes with the language too: find it by role alone.
   const canvas = page.getByRole('application');
   const palette = canvas.locator('.djs-palette');
@@ -154,7 +165,7 @@ test('after switching to English the palette, the canvas buttons and the context
 
   await page.getByRole('banner').getByRole('button', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en', { timeout: 20_000 });
-  await expect(page.getByRole('application', { name: `Flow diagram: ${DEMO_FLOW}` })).toBeVisible();
+  await expect(page.getByRole('application', { name: `Flow diagram: ${copy.name}` })).toBeVisible();
   await expect(palette.getByRole('button', { name: 'Create start event', exact: true })).toBeVisible();
   await expect(canvas.getByRole('group', { name: 'Diagram view' }).getByRole('button', { name: 'Zoom in' })).toBeVisible();
   await expect(canvas.getByRole('link', { name: 'Powered by bpmn.io (opens a notice)' })).toBeVisible();
@@ -197,7 +208,7 @@ test('labels break long Swedish words at a syllable with a hyphen, never in the 
   const labels = await canvas.locator('g.djs-shape[data-element-id^="Task_"]').evaluateAll((shapes) =>
     shapes.map((shape) => ({
       id: shape.getAttribute('data-element-id')!,
-      lines: [...shape.querySelectorAll('.djs-visual > text tspan')].map((s) => s.textContent ?? ''),
+      lines: [...shape.querySelectorAll('.djs-visual > text tspan')].map((s) => (s.textContent ?? '').trim()),
     })),
   );
   expect(labels.length).toBeGreaterThan(5);

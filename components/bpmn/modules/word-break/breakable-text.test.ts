@@ -3,7 +3,7 @@ import { breakLines } from './breakable-text';
 
 // About Arial 12 px: 6 px a character; a task's label box is 86 px wide (100 minus 7 px padding each side).
 const measure = (line: string) => line.length * 6;
-const lines = (text: string, width = 86) => breakLines(text, width, measure).split('\n');
+const lines = (text: string, width = 86) => breakLines(text, width, measure).split('\n').map((line) => line.trimEnd());
 
 describe('breakLines', () => {
   it('moves words to the next line whole', () => {
@@ -18,6 +18,10 @@ describe('breakLines', () => {
   it('keeps a written hyphen as the break it already is, and the lines the author wrote', () => {
     expect(lines('SIP-planeringsmötet', 56)).toEqual(['SIP-pla-', 'nerings-', 'mötet']);
     expect(lines('Kalla till\nSIP')).toEqual(['Kalla till', 'SIP']);
+  });
+
+  it('keeps the space at the end of a line that ends between words, so the label reads as one text', () => {
+    expect(breakLines('Skicka inskrivningsmeddelande', 86, measure)).toBe('Skicka \ninskrivnings-\nmeddelande');
   });
 
   it('leaves text in a wide box on one line', () => {

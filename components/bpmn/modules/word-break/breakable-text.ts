@@ -29,7 +29,9 @@ function breakParagraph(paragraph: string, fits: (line: string) => boolean): str
       current = joined;
       continue;
     }
-    if (current) lines.push(current);
+    // A line that ends between two words keeps its space, as diagram-js's own lines do, so the label's
+    // text still reads "Min osparade uppgift" (tspans are joined without anything between them).
+    if (current) lines.push(`${current} `);
     current = word;
     if (fits(word)) continue;
     // Wider than a whole line: fill each line with as many syllables as fit, then a hyphen.
