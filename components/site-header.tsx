@@ -49,7 +49,8 @@ export async function SiteHeader() {
         <div className="ml-auto flex flex-wrap items-center gap-3">
           {user ? (
             <>
-              <span className="text-sm text-white/90">{t('signedInAs', { name: user.name })}</span>
+              {/* On a phone the header would take a fifth of the screen: the name waits for a wider one. */}
+              <span className="hidden text-sm text-white/90 sm:inline">{t('signedInAs', { name: user.name })}</span>
               <Link href="/signout" className="rounded-md px-2 py-1 text-sm font-medium text-white underline underline-offset-4 hover:bg-white/15">
                 {t('signOut')}
               </Link>
