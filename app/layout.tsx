@@ -16,8 +16,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col bg-slate-50">
+        {/* It appears over the brand-coloured header: its focus ring is the header's (globals.css). */}
         <a
           href="#main"
+          data-surface="brand"
           className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded-md focus:bg-white focus:p-2 focus:text-brand"
         >
           {t('skipToContent')}

@@ -1,29 +1,33 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { organisationsWhere } from '@/lib/auth/policy';
+import { canCreateFlows } from '@/lib/auth/policy';
 import { requireSessionUser } from '@/lib/auth/session';
 import { loadActor } from '@/lib/db/actors';
-import { listFlowsForActor } from '@/lib/db/flows/list-flows';
+import { listFlowsPageForActor } from '@/lib/db/flows/list-flows';
 import { listOrganisationsForActor } from '@/lib/db/organisations';
 import { MyOrganisations } from '@/components/home/my-organisations';
 import { SharedFlows } from '@/components/home/shared-flows';
+import { parseFlowListParams } from '@/lib/validation/list-query';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('home');
   return { title: t('title') };
 }
 
-export default async function HomePage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function HomePage({ searchParams }: Props) {
   const user = await requireSessionUser('/');
   const actor = await loadActor(user.id);
-  const [organisations, flows] = await Promise.all([listOrganisationsForActor(actor), listFlowsForActor(actor)]);
+  const query = parseFlowListParams(await searchParams);
+  const [organisations, flows] = await Promise.all([listOrganisationsForActor(actor), listFlowsPageForActor(actor, query)]);
   const t = await getTranslations('home');
   return (
     <main id="main" className="mx-auto max-w-5xl px-4 py-8">
       <h1 className="text-3xl font-bold">{t('heading', { name: user.name })}</h1>
       <p className="mt-1 text-muted">{t('intro')}</p>
       <MyOrganisations organisations={organisations} />
-      <SharedFlows flows={flows} canCreate={organisationsWhere(actor, 'flow.create').length > 0} />
+      <SharedFlows result={flows} query={query} organisations={organisations} canCreate={canCreateFlows(actor)} />
     </main>
   );
 }

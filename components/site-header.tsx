@@ -1,16 +1,27 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { canCreateFlows } from '@/lib/auth/policy';
 import { getSessionUser } from '@/lib/auth/session';
 import { getSessionClaims } from '@/lib/auth/session-claims';
+import { loadActor } from '@/lib/db/actors';
 import { LanguageSwitch } from './language-switch';
 import { SiteHeaderNav } from './site-header-nav';
 
-/** The signed-in user for the header; when the database is down, what the cookie says, so the page can still explain. */
-async function headerUser(): Promise<{ name: string } | null> {
+type HeaderUser = { name: string; canCreateFlows: boolean };
+
+/**
+ * The signed-in user for the header and whether they may create flows (policy decides, so a viewer is
+ * not offered "Nytt flöde" and "Importera" only to be refused). When the database is down, what the
+ * cookie says, so the page can still explain, and nothing that needs the database.
+ */
+async function headerUser(): Promise<HeaderUser | null> {
   try {
-    return await getSessionUser();
+    const user = await getSessionUser();
+    if (!user) return null;
+    return { name: user.name, canCreateFlows: canCreateFlows(await loadActor(user.id)) };
   } catch {
-    return getSessionClaims().catch(() => null);
+    const claims = await getSessionClaims().catch(() => null);
+    return claims && { name: claims.name, canCreateFlows: false };
   }
 }
 
@@ -18,12 +29,17 @@ export async function SiteHeader() {
   const [t, user] = await Promise.all([getTranslations('common'), headerUser()]);
   const items = [
     { href: '/', label: t('nav.home') },
-    { href: '/flows/new', label: t('nav.newFlow') },
-    { href: '/flows/import', label: t('nav.import') },
+    ...(user?.canCreateFlows
+      ? [
+          { href: '/flows/new', label: t('nav.newFlow') },
+          { href: '/flows/import', label: t('nav.import') },
+        ]
+      : []),
     { href: '/profile', label: t('nav.profile') },
   ];
+  // data-surface="brand": focus rings on the header's own colour are white (globals.css).
   return (
-    <header className="bg-brand text-white shadow-sm">
+    <header data-surface="brand" className="bg-brand text-white shadow-sm">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <Link href="/" aria-label={t('homeLinkLabel')} className="flex items-center gap-2 rounded-md text-xl font-bold tracking-tight text-white">
           <span aria-hidden="true" className="inline-block h-3 w-6 rounded-full bg-white/90" />
@@ -33,7 +49,8 @@ export async function SiteHeader() {
         <div className="ml-auto flex flex-wrap items-center gap-3">
           {user ? (
             <>
-              <span className="text-sm text-white/90">{t('signedInAs', { name: user.name })}</span>
+              {/* On a phone the header would take a fifth of the screen: the name waits for a wider one. */}
+              <span className="hidden text-sm text-white/90 sm:inline">{t('signedInAs', { name: user.name })}</span>
               <Link href="/signout" className="rounded-md px-2 py-1 text-sm font-medium text-white underline underline-offset-4 hover:bg-white/15">
                 {t('signOut')}
               </Link>

@@ -127,3 +127,27 @@ test('GET /api/flows with a Bearer token lists exactly the flows of the caller�
   expect(flows[0].organisations.map((o: { id: string }) => o.id).sort()).toEqual([mine.id, partner.id].sort());
   await api.dispose();
 });
+
+test.describe('the header offers only what one may do', () => {
+  test.describe('as a viewer in every organisation', () => {
+    test.use({ storageState: storageStateFor('viewer') });
+    test('there is no "Nytt flöde" or "Importera", which would only refuse', async ({ page }) => {
+      await page.goto('/');
+      const menu = page.getByRole('banner').getByRole('navigation', { name: 'Huvudmeny' });
+      await expect(menu.getByRole('link', { name: 'Hem' })).toBeVisible();
+      await expect(menu.getByRole('link', { name: 'Profil' })).toBeVisible();
+      await expect(menu.getByRole('link', { name: 'Nytt flöde' })).toHaveCount(0);
+      await expect(menu.getByRole('link', { name: 'Importera' })).toHaveCount(0);
+    });
+  });
+
+  test.describe('as an editor', () => {
+    test.use({ storageState: storageStateFor('kommun.editor') });
+    test('"Nytt flöde" and "Importera" are there', async ({ page }) => {
+      await page.goto('/');
+      const menu = page.getByRole('banner').getByRole('navigation', { name: 'Huvudmeny' });
+      await expect(menu.getByRole('link', { name: 'Nytt flöde' })).toBeVisible();
+      await expect(menu.getByRole('link', { name: 'Importera' })).toBeVisible();
+    });
+  });
+});

@@ -151,3 +151,45 @@ test('steps added past the end of a lane grow the pool instead of spilling out o
   expect(last!.x + last!.width).toBeLessThanOrEqual(after.x + after.width);
   await viewerRequest.dispose();
 });
+
+test('a handover from the dialog runs along the pools’ edges, not through the middle of a pool', async ({ page, playwright, baseURL }) => {
+  const viewerRequest = await playwright.request.newContext({ baseURL, storageState: storageStateFor('viewer') });
+  const flow = await createSharedFlow(page.request, viewerRequest);
+  await openEditor(page, flow);
+  const regionPlace = `Regionen – ${flow.region.laneName}`;
+  const kommunPlace = `Kommunen – ${flow.kommun.laneName}`;
+  // The sender stands well right of the receiver, so a straight line is not possible.
+  await addStepByKeyboard(page, regionPlace, 'Bedöm');
+  await addStepByKeyboard(page, regionPlace, 'Skicka besked', 'Bedöm');
+  await addStepByKeyboard(page, kommunPlace, 'Ta emot');
+
+  const handover = await openDialog(page, 'Lägg till överlämning', 'Lägg till överlämning');
+  await chooseOption(handover.dialog.getByLabel('Från'), 'Regionen – Skicka besked');
+  await chooseOption(handover.dialog.getByLabel('Till'), 'Kommunen – Ta emot');
+  await handover.dialog.getByLabel('Namn').fill('Besked');
+  await handover.dialog.getByRole('button', { name: 'Lägg till överlämning' }).click();
+  await expect(handover.dialog).toBeHidden();
+  await page.keyboard.press('Control+s');
+  await expect(status(page)).toHaveText(/Alla ändringar sparade \(version \d+\)/, SAVE_WAIT);
+
+  const xml = await (await page.request.get(`/api/flows/${flow.id}/bpmn`)).text();
+  const messageFlowId = /<bpmn:messageFlow id="([^"]+)" name="Besked"/.exec(xml)?.[1];
+  const edge = new RegExp(`<bpmndi:BPMNEdge [^>]*bpmnElement="${messageFlowId}"[^>]*>([\\s\\S]*?)</bpmndi:BPMNEdge>`).exec(xml)?.[1] ?? '';
+  const points = [...edge.matchAll(/<di:waypoint x="([\d.-]+)" y="([\d.-]+)"/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]) }));
+  const poolBox = (participantId: string) => {
+    const m = new RegExp(`bpmnElement="${participantId}"[^>]*>\\s*<dc:Bounds x="([\\d.-]+)" y="([\\d.-]+)" width="([\\d.-]+)" height="([\\d.-]+)"`).exec(xml);
+    const [x, y, width, height] = m!.slice(1).map(Number) as [number, number, number, number];
+    return { top: y, bottom: y + height, left: x, right: x + width };
+  };
+  const pools = [poolBox(flow.region.participantId), poolBox(flow.kommun.participantId)];
+  expect(points.length, edge).toBeGreaterThanOrEqual(2);
+  for (let i = 1; i < points.length; i++) {
+    const [a, b] = [points[i - 1]!, points[i]!];
+    expect(a.x === b.x || a.y === b.y, `segment ${i} is horizontal or vertical`).toBe(true);
+    // A horizontal part runs on or between the pools' edges, inside neither pool.
+    if (a.y === b.y && a.x !== b.x) {
+      for (const pool of pools) expect(a.y <= pool.top || a.y >= pool.bottom, `y ${a.y} outside ${JSON.stringify(pool)}`).toBe(true);
+    }
+  }
+  await viewerRequest.dispose();
+});

@@ -127,3 +127,43 @@ test.describe('as a viewer', () => {
     await expect(page.getByRole('heading', { name: 'Vi hittar inte sidan' })).toBeVisible();
   });
 });
+
+test('the visual diff shows both versions side by side, readable, panning and zooming together', async ({ page, request }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  // A flow wide enough not to fit at a readable zoom: twelve tasks in a row.
+  const tasks = (suffix: string) => Array.from({ length: 12 }, (_, i) => ({ id: `Task_${i}`, name: `Steg ${i} ${suffix}`, x: 180 + i * 160 }));
+  const created = await request.post(`/api/flows?name=${encodeURIComponent(`Diff e2e ${Date.now()}`)}`, {
+    headers: { 'Content-Type': 'application/xml' },
+    data: processXml(tasks('före')),
+  });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  const saved = await request.put(`/api/flows/${id}/bpmn`, { headers: { 'Content-Type': 'application/xml', 'If-Match': '1' }, data: processXml(tasks('efter')) });
+  expect(saved.status()).toBe(200);
+
+  await page.goto(`/flows/${id}/diff?from=1&to=2`);
+  const before = page.getByRole('region', { name: 'Version 1 (äldre) med borttagna element markerade' });
+  const after = page.getByRole('region', { name: 'Version 2 (nyare) med tillagda, ändrade och flyttade element markerade' });
+  await expect(before.locator('[data-element-id="Task_0"]')).toBeVisible({ timeout: 30_000 });
+  await expect(after.locator('[data-element-id="Task_0"]')).toBeVisible();
+  const [b, a] = [(await before.boundingBox())!, (await after.boundingBox())!];
+  expect(a.x, 'the newer version stands right of the older one').toBeGreaterThanOrEqual(b.x + b.width);
+  expect(Math.abs(a.y - b.y)).toBeLessThan(2);
+
+  const scale = (canvas: typeof before) =>
+    canvas.locator('svg .viewport').first().evaluate((g) => (g as SVGGElement).getCTM()?.a ?? 0);
+  const offset = (canvas: typeof before) =>
+    canvas.locator('svg .viewport').first().evaluate((g) => (g as SVGGElement).getCTM()?.e ?? 0);
+  expect((await scale(before)) * 12, 'labels of 11 px or more').toBeGreaterThanOrEqual(11);
+
+  await after.getByRole('button', { name: 'Zooma in' }).click();
+  await expect.poll(() => scale(before)).toBeCloseTo(await scale(after), 3);
+  // Dragging the older one pans the newer one the same way.
+  const start = await offset(after);
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width / 2 - 200, b.y + b.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(() => offset(after)).toBeLessThan(start - 100);
+  expect(Math.abs((await offset(after)) - (await offset(before)))).toBeLessThan(2);
+});

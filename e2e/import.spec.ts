@@ -38,24 +38,26 @@ test('import an MIWG model, see it drawn and map a pool to Kommunen', async ({ p
   await page.getByRole('button', { name: 'Spara kopplingarna' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Kopplingarna sparades' })).toContainText('version 2');
 
-  // Saved, not just shown: a fresh page preselects the mapping (a linked lane takes its role's name),
-  // and the history has version 2.
+  // Saved, not just shown: a fresh page preselects the mapping (a linked pool takes its organisation's
+  // name, a linked lane its role's name), and the history has version 2.
   await page.goto(`${flowPath}/mapping`);
-  await expect(pool.getByLabel('Organisation').locator('option:checked')).toHaveText('Kommunen');
-  await expect(pool.getByLabel('Simbana ”Biståndshandläggare”: Roll').locator('option:checked')).toHaveText('Biståndshandläggare');
-  await expect(pool.getByLabel('Simbana ”Approver”: Roll')).toHaveCount(0);
+  await expect(page.getByRole('group', { name: 'Pool ”Process Engine - Invoice Receipt”' })).toHaveCount(0);
+  const mapped = page.getByRole('group', { name: 'Pool ”Kommunen”' });
+  await expect(mapped.getByLabel('Organisation').locator('option:checked')).toHaveText('Kommunen');
+  await expect(mapped.getByLabel('Simbana ”Biståndshandläggare”: Roll').locator('option:checked')).toHaveText('Biståndshandläggare');
+  await expect(mapped.getByLabel('Simbana ”Approver”: Roll')).toHaveCount(0);
   await page.goto(`${flowPath}/history`);
   await expect(page.getByRole('table', { name: /Versioner av/ }).getByRole('row', { name: /^2\b/ })).toBeVisible();
 
   // "Inte kopplad" removes the links again: the pool's, and with it its lane's role.
   await page.goto(`${flowPath}/mapping`);
-  await pool.getByLabel('Organisation').selectOption({ label: 'Inte kopplad' });
+  await mapped.getByLabel('Organisation').selectOption({ label: 'Inte kopplad' });
   await page.getByRole('button', { name: 'Spara kopplingarna' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Kopplingarna sparades' })).toContainText('version 3');
   await page.goto(`${flowPath}/mapping`);
-  await expect(pool.getByLabel('Organisation').locator('option:checked')).toHaveText('Inte kopplad');
-  await pool.getByLabel('Organisation').selectOption({ label: 'Kommunen' });
-  await expect(pool.getByLabel('Simbana ”Biståndshandläggare”: Roll').locator('option:checked')).toHaveText('Inte kopplad');
+  await expect(mapped.getByLabel('Organisation').locator('option:checked')).toHaveText('Inte kopplad');
+  await mapped.getByLabel('Organisation').selectOption({ label: 'Kommunen' });
+  await expect(mapped.getByLabel('Simbana ”Biståndshandläggare”: Roll').locator('option:checked')).toHaveText('Inte kopplad');
 });
 
 test('a file with a DOCTYPE is refused, the form keeps its values and no flow is created', async ({ page, request }) => {

@@ -2,4 +2,5 @@
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn.css';
+import 'diagram-js-minimap/assets/diagram-js-minimap.css';
 import './stafett-canvas.css';

@@ -10,6 +10,7 @@ import { definitionsFromRecords } from '@/lib/domain/records/to-definitions';
 import type { Op } from '@/lib/domain/records/types';
 import type { DiagramExport } from './diagram-handle';
 import { fitDiagram, paletteReach } from './fit-diagram';
+import canvasControlsModule from './modules/canvas-controls';
 import everydayPaletteModule from './modules/everyday-palette';
 import keyboardEditModule from './modules/keyboard-edit';
 import type {
@@ -26,6 +27,8 @@ import { presenceOverlays, type PresenceMark } from './presence-overlays';
 import roleLanesModule from './modules/role-lanes';
 import type { PoolInfo } from './modules/role-lanes/role-lanes';
 import swedishTranslateModule from './modules/swedish-translate';
+import type UiLocale from './modules/swedish-translate/ui-locale';
+import wordBreakModule from './modules/word-break';
 import './bpmn-css';
 
 export type { AddHandoverInput, AddStepInput, EditorRights, FlowNodeInfo, LocalOpsListener, PoolInfo, PresenceMark, StepPlace };
@@ -113,9 +116,14 @@ export function FlowModeler({ xml, locale, ariaLabel, onChanged, onError, onLoca
   callbacks.current = { onChanged, onError, onLocalOps, onSelection, onLoaded };
   const rightsRef = useRef(rights);
   rightsRef.current = rights;
-  // Both are read once: re-creating the Modeler (say, on a language switch) would drop unsaved work.
+  // Read once: re-creating the Modeler (say, on a language switch) would drop unsaved work. The
+  // language is switched in place instead (the effect below).
   const initialXml = useRef(xml);
   const initialLocale = useRef(locale);
+
+  useEffect(() => {
+    void modelerRef.current?.then((m) => m.get<UiLocale>('uiLocale').set(locale));
+  }, [locale]);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -129,10 +137,13 @@ export function FlowModeler({ xml, locale, ariaLabel, onChanged, onError, onLoca
           everydayPaletteModule,
           roleLanesModule,
           keyboardEditModule,
+          swedishTranslateModule,
+          canvasControlsModule,
+          wordBreakModule,
           liveSyncModule,
           poolRightsModule,
-          ...(initialLocale.current === 'sv' ? [swedishTranslateModule] : []),
         ],
+        uiLocale: { locale: initialLocale.current },
       });
       modeler.get<EventBus>('eventBus').on('commandStack.changed', (e) => {
         // An import clears the stack ('clear'); only the user's own edits count as changes.

@@ -1,11 +1,22 @@
 'use client';
 
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import { useLocale } from 'next-intl';
 import type NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import stafettDescriptor from '@/lib/bpmn/stafett.json';
 import { fitDiagram } from './fit-diagram';
 import { diffMarker, type DiagramExport, type DiffColour } from './diagram-handle';
+import canvasControlsModule from './modules/canvas-controls';
+import swedishTranslateModule from './modules/swedish-translate';
+import type UiLocale from './modules/swedish-translate/ui-locale';
+import wordBreakModule from './modules/word-break';
 import './bpmn-css';
+
+/** Where the canvas looks: its top-left corner in diagram units and its zoom. */
+export type CanvasView = { x: number; y: number; scale: number };
+
+/** The viewer's window for its page: the exports, and showing a view (to follow another canvas). */
+export type FlowViewerHandle = DiagramExport & { showView(view: CanvasView): void };
 
 export type FlowViewerProps = {
   xml: string;
@@ -14,7 +25,9 @@ export type FlowViewerProps = {
   onError?: (message: string) => void;
   ariaLabel: string;
   className?: string;
-  ref?: Ref<DiagramExport>;
+  /** Called when the person pans or zooms (not for views set through `showView`). */
+  onViewChange?: (view: CanvasView) => void;
+  ref?: Ref<FlowViewerHandle>;
 };
 
 type Canvas = Parameters<typeof fitDiagram>[0] & {
@@ -22,9 +35,10 @@ type Canvas = Parameters<typeof fitDiagram>[0] & {
   removeMarker(id: string, cls: string): void;
 };
 type ElementRegistry = { get(id: string): unknown };
+type ViewboxEvents = { on(event: 'canvas.viewbox.changed', callback: (e: { viewbox: CanvasView }) => void): void };
 
 /** Read-only diagram (bpmn-js NavigatedViewer: pan and zoom, no editing). Lighter than the Modeler. */
-export function FlowViewer({ xml, colours, onError, ariaLabel, className, ref }: FlowViewerProps) {
+export function FlowViewer({ xml, colours, onError, ariaLabel, className, onViewChange, ref }: FlowViewerProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const viewerRef = useRef<Promise<NavigatedViewer> | null>(null);
   const appliedRef = useRef<Record<string, DiffColour>>({});
@@ -32,14 +46,31 @@ export function FlowViewer({ xml, colours, onError, ariaLabel, className, ref }:
   coloursRef.current = colours;
   const onErrorRef = useRef(onError);
   onErrorRef.current = onError;
+  const locale = useLocale();
+  const initialLocale = useRef(locale);
+  const onViewChangeRef = useRef(onViewChange);
+  onViewChangeRef.current = onViewChange;
+  // Set while a view from outside is applied, so following another canvas does not echo back to it.
+  const applyingView = useRef(false);
 
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
     const created = import('bpmn-js/lib/NavigatedViewer').then(
-      ({ default: Viewer }) => new Viewer({ container, moddleExtensions: { stafett: stafettDescriptor } }),
+      ({ default: Viewer }) =>
+        new Viewer({
+          container,
+          moddleExtensions: { stafett: stafettDescriptor },
+          additionalModules: [swedishTranslateModule, canvasControlsModule, wordBreakModule],
+          uiLocale: { locale: initialLocale.current },
+        }),
     );
     viewerRef.current = created;
+    void created.then((viewer) =>
+      viewer.get<ViewboxEvents>('eventBus').on('canvas.viewbox.changed', ({ viewbox }) => {
+        if (!applyingView.current) onViewChangeRef.current?.({ x: viewbox.x, y: viewbox.y, scale: viewbox.scale });
+      }),
+    );
     // diagram-js caches the container's size; tell it when the page around it changes the canvas's size.
     const observer = new ResizeObserver(() => void created.then((viewer) => viewer.get<{ resized(): void }>('canvas').resized()));
     observer.observe(container);
@@ -72,6 +103,10 @@ export function FlowViewer({ xml, colours, onError, ariaLabel, className, ref }:
     void viewerRef.current?.then((viewer) => applyColours(viewer, appliedRef, colours ?? {}));
   }, [colours]);
 
+  useEffect(() => {
+    void viewerRef.current?.then((viewer) => viewer.get<UiLocale>('uiLocale').set(locale));
+  }, [locale]);
+
   useImperativeHandle(ref, () => ({
     async getXml() {
       const viewer = await viewerRef.current;
@@ -81,6 +116,18 @@ export function FlowViewer({ xml, colours, onError, ariaLabel, className, ref }:
     async getSvg() {
       const viewer = await viewerRef.current;
       return (await viewer!.saveSVG()).svg;
+    },
+    showView(view) {
+      void viewerRef.current?.then((viewer) => {
+        const canvas = viewer.get<Canvas>('canvas');
+        const { outer } = canvas.viewbox();
+        applyingView.current = true;
+        try {
+          canvas.viewbox({ x: view.x, y: view.y, width: outer.width / view.scale, height: outer.height / view.scale });
+        } finally {
+          applyingView.current = false;
+        }
+      });
     },
   }));
 

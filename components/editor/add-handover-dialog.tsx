@@ -37,13 +37,13 @@ export function AddHandoverDialog({ choices, error, onAdd, onClose }: Props) {
     setName('');
   }, [choices]);
 
-  const typeName = (key: string) => tStep(`types.${key}`);
+  const words = { typeName: (key: string) => tStep(`types.${key}`), inLane: (v: { type: string; lane: string }) => tStep('inLane', v) };
   const options = (list: FlowNodeInfo[]) =>
     groupByPool(list).map((group) => (
-      <optgroup key={group.poolId} label={group.poolName || group.poolId}>
+      <optgroup key={group.poolId} label={group.poolName || tStep('unnamedPool')}>
         {group.items.map((n) => (
           <option key={n.id} value={n.id}>
-            {`${group.poolName} – ${flowNodeLabel(n, typeName)}`}
+            {`${group.poolName || tStep('unnamedPool')} – ${flowNodeLabel(n, words, nodes)}`}
           </option>
         ))}
       </optgroup>

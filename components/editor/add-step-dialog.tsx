@@ -35,6 +35,7 @@ export function AddStepDialog({ choices, error, onAdd, onClose }: Props) {
   const place = places.find((p) => p.id === placeId);
   const predecessors = (choices?.nodes ?? []).filter((n) => n.poolId === place?.poolId);
   const typeName = (key: string) => t(`types.${key}`);
+  const words = { typeName, inLane: (v: { type: string; lane: string }) => t('inLane', v) };
 
   return (
     <EditorDialog
@@ -63,10 +64,10 @@ export function AddStepDialog({ choices, error, onAdd, onClose }: Props) {
         className={field}
       >
         {groupByPool(places).map((group) => (
-          <optgroup key={group.poolId} label={group.poolName || group.poolId}>
+          <optgroup key={group.poolId} label={group.poolName || t('unnamedPool')}>
             {group.items.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.laneName !== undefined ? `${p.poolName} – ${p.laneName}` : p.poolName || p.id}
+                {p.laneName !== undefined ? `${p.poolName || t('unnamedPool')} – ${p.laneName || t('unnamedLane')}` : p.poolName || t('unnamedPool')}
               </option>
             ))}
           </optgroup>
@@ -93,7 +94,7 @@ export function AddStepDialog({ choices, error, onAdd, onClose }: Props) {
         <option value="">{t('afterNone')}</option>
         {predecessors.map((n) => (
           <option key={n.id} value={n.id}>
-            {flowNodeLabel(n, typeName)}
+            {flowNodeLabel(n, words, predecessors)}
           </option>
         ))}
       </select>

@@ -32,16 +32,21 @@ export function ExportButtons({ flowName, diagram }: Props) {
     }
   }
 
+  // Short visible labels ("BPMN") after one "Download:" keep the toolbar on one line; each button's
+  // name still starts with its visible text's context ("Ladda ner BPMN", WCAG 2.5.3).
   return (
     <>
-      <button type="button" className={toolbarButton} onClick={() => void run('bpmn')}>
-        {t('downloadBpmn')}
+      <span aria-hidden="true" className="text-sm text-muted">
+        {t('download')}
+      </span>
+      <button type="button" className={toolbarButton} aria-label={t('downloadBpmn')} onClick={() => void run('bpmn')}>
+        BPMN
       </button>
-      <button type="button" className={toolbarButton} onClick={() => void run('svg')}>
-        {t('downloadSvg')}
+      <button type="button" className={toolbarButton} aria-label={t('downloadSvg')} onClick={() => void run('svg')}>
+        SVG
       </button>
-      <button type="button" className={toolbarButton} onClick={() => void run('png')}>
-        {t('downloadPng')}
+      <button type="button" className={toolbarButton} aria-label={t('downloadPng')} onClick={() => void run('png')}>
+        PNG
       </button>
       {error && (
         <span role="alert" className="text-sm text-danger">

@@ -16,7 +16,7 @@ import { describeRecord } from '@/lib/domain/records/describe';
 import type { FlowRoleCatalogue } from '@/lib/db/flows/flow-roles';
 import { AddHandoverDialog } from './add-handover-dialog';
 import { AddStepDialog } from './add-step-dialog';
-import { EditorToolbar, primaryButton, toolbarButton } from './editor-toolbar';
+import { EditorToolbar, primaryButton, toolbarButton, ToolbarOverflow } from './editor-toolbar';
 import { ExportButtons } from './export-buttons';
 import { LiveStatusBar } from './live-status';
 import { postCheckpoint } from './live-sync-transport';
@@ -26,6 +26,8 @@ import { ShortcutsHelp } from './shortcuts-help';
 import { useFillHeight } from './use-fill-height';
 import { useLeaveGuard } from './use-leave-guard';
 import { useLiveSync } from './use-live-sync';
+
+type Notice = (t: ReturnType<typeof useTranslations<'editor'>>) => string;
 
 type Props = {
   flow: { id: string; name: string };
@@ -46,7 +48,10 @@ export function FlowEditor({ flow, xml, version, catalogue, userId, rights }: Pr
   const messageId = useId();
   const [message, setMessage] = useState('');
   const [naming, setNaming] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  // A notice is kept as words to say, not as said words, so a language switch re-says it in the new language.
+  const [notice, setNoticeState] = useState<Notice | null>(null);
+  const setNotice = useCallback((next: Notice | null) => setNoticeState(() => next), []);
+  const [moreOpen, setMoreOpen] = useState(false);
   const [lanePools, setLanePools] = useState<PoolInfo[] | null>(null);
   const [stepChoices, setStepChoices] = useState<KeyboardEditChoices | null>(null);
   const [handoverChoices, setHandoverChoices] = useState<KeyboardEditChoices | null>(null);
@@ -77,33 +82,33 @@ export function FlowEditor({ flow, xml, version, catalogue, userId, rights }: Pr
       await live.flush();
       const outcome = await postCheckpoint(flow.id, name);
       if ('version' in outcome) {
-        setNotice(t('versionNamed', { name, version: outcome.version }));
+        setNotice((tr) => tr('versionNamed', { name, version: outcome.version }));
         setMessage('');
-      } else setNotice(t('nameVersionFailed', { message: outcome.error }));
+      } else setNotice((tr) => tr('nameVersionFailed', { message: outcome.error }));
     } finally {
       setNaming(false);
     }
-  }, [flow.id, live, message, t]);
+  }, [flow.id, live, message, setNotice]);
 
   useEffect(() => {
     // Ctrl/Cmd+S, from habit: everything is saved already; say so instead of the browser's "save page".
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 's') {
         e.preventDefault();
-        void live.flush().then(() => setNotice(t('live.allSaved')));
+        void live.flush().then(() => setNotice((tr) => tr('live.allSaved')));
       }
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [live, t]);
+  }, [live, setNotice]);
 
   function addLane(participantId: string, role: { id: string; name: string }) {
     setLanePools(null);
     try {
       modeler.current?.addRoleLane(participantId, role);
-      setNotice(t('lane.added', { role: role.name }));
+      setNotice((tr) => tr('lane.added', { role: role.name }));
     } catch (e) {
-      setNotice(t('lane.failed', { message: e instanceof Error ? e.message : String(e) }));
+      setNotice((tr) => tr('lane.failed', { message: e instanceof Error ? e.message : String(e) }));
     }
   }
 
@@ -137,7 +142,7 @@ export function FlowEditor({ flow, xml, version, catalogue, userId, rights }: Pr
       setStepChoices(null);
       const place = stepChoices?.places.find((p) => p.id === input.placeId);
       const where = place?.laneName !== undefined ? `${place.poolName} – ${place.laneName}` : (place?.poolName ?? '');
-      setNotice(t('step.added', { name: input.name.trim() || t('step.unnamed'), place: where }));
+      setNotice((tr) => tr('step.added', { name: input.name.trim() || tr('step.unnamed'), place: where }));
     } catch (e) {
       setDialogError(keyboardEditFailure(e));
     }
@@ -147,7 +152,7 @@ export function FlowEditor({ flow, xml, version, catalogue, userId, rights }: Pr
     try {
       modeler.current?.addHandover(input);
       setHandoverChoices(null);
-      setNotice(t('handover.added', { name: input.name.trim() || t('step.unnamed') }));
+      setNotice((tr) => tr('handover.added', { name: input.name.trim() || tr('step.unnamed') }));
     } catch (e) {
       setDialogError(keyboardEditFailure(e));
     }
@@ -155,40 +160,40 @@ export function FlowEditor({ flow, xml, version, catalogue, userId, rights }: Pr
 
   return (
     <div className="flex flex-col">
-      <div className="flex flex-col gap-1 border-b border-gray-200 px-4 py-2">
-        <div className="flex flex-wrap items-end gap-3">
-          <EditorToolbar label={t('toolbarLabel')}>
+      <div className="flex flex-col gap-1 border-b border-gray-200 px-4 py-1.5">
+        <EditorToolbar label={t('toolbarLabel')}>
+          <button type="button" className={toolbarButton} onClick={() => openKeyboardDialog(setStepChoices)}>
+            {t('addStep')}
+          </button>
+          <button type="button" className={toolbarButton} onClick={() => openKeyboardDialog(setHandoverChoices)}>
+            {t('addHandover')}
+          </button>
+          <ToolbarOverflow label={t('moreActions')} open={moreOpen} onToggle={() => setMoreOpen((v) => !v)}>
             <button type="button" className={toolbarButton} onClick={() => setLanePools(modeler.current?.listPools().filter((p) => modeler.current?.mayEdit(p.id)) ?? [])}>
               {t('addRoleLane')}
             </button>
-            <button type="button" className={toolbarButton} onClick={() => openKeyboardDialog(setStepChoices)}>
-              {t('addStep')}
-            </button>
-            <button type="button" className={toolbarButton} onClick={() => openKeyboardDialog(setHandoverChoices)}>
-              {t('addHandover')}
-            </button>
             <ExportButtons flowName={flow.name} diagram={() => modeler.current} />
             <ShortcutsHelp />
-          </EditorToolbar>
+          </ToolbarOverflow>
+        </EditorToolbar>
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
           <form
-            className="flex items-end gap-2"
+            className={`${moreOpen ? 'flex' : 'hidden'} items-center gap-2 sm:flex`}
             onSubmit={(e) => {
               e.preventDefault();
               void nameVersion();
             }}
           >
-            <div className="flex flex-col">
-              <label htmlFor={messageId} className="text-xs text-muted">
-                {t('versionNameLabel')}
-              </label>
-              <input
-                id={messageId}
-                value={message}
-                maxLength={500}
-                onChange={(e) => setMessage(e.target.value)}
-                className="w-64 rounded border border-gray-400 px-2 py-1 text-sm"
-              />
-            </div>
+            <label htmlFor={messageId} className="text-sm text-muted">
+              {t('versionNameLabel')}
+            </label>
+            <input
+              id={messageId}
+              value={message}
+              maxLength={500}
+              onChange={(e) => setMessage(e.target.value)}
+              className="w-56 rounded border border-gray-400 px-2 py-0.5 text-sm"
+            />
             <button type="submit" className={primaryButton} disabled={naming || !message.trim()}>
               {t('nameVersion')}
             </button>
@@ -201,7 +206,7 @@ export function FlowEditor({ flow, xml, version, catalogue, userId, rights }: Pr
           describe={describe}
           onPutBack={live.putBack}
           onDismiss={live.dismiss}
-          extraMessage={notice}
+          extraMessage={notice?.(t) ?? null}
         />
       </div>
       <div ref={canvasBox} className="relative">
@@ -215,7 +220,7 @@ export function FlowEditor({ flow, xml, version, catalogue, userId, rights }: Pr
           onLoaded={live.start}
           onLocalOps={live.onLocalOps}
           onSelection={live.onSelection}
-          onError={(m) => setNotice(t('loadFailed', { message: m }))}
+          onError={(m) => setNotice((tr) => tr('loadFailed', { message: m }))}
         />
       </div>
       <RoleLaneDialog

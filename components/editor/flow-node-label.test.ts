@@ -4,11 +4,23 @@ import { flowNodeLabel, groupByPool } from './flow-node-label';
 const node = (id: string, name: string, type: string, poolId = 'P1') => ({ id, name, type, poolId, poolName: poolId });
 
 describe('flowNodeLabel', () => {
-  it('uses the name, or the kind and id for an unnamed element', () => {
-    const typeName = (key: string) => `<${key}>`;
-    expect(flowNodeLabel(node('T1', ' Bedöm behov ', 'bpmn:Task'), typeName)).toBe('Bedöm behov');
-    expect(flowNodeLabel(node('S1', '', 'bpmn:StartEvent'), typeName)).toBe('<startEvent> (S1)');
-    expect(flowNodeLabel(node('X1', '', 'bpmn:SubProcess'), typeName)).toBe('<other> (X1)');
+  const words = { typeName: (key: string) => `<${key}>`, inLane: ({ type, lane }: { type: string; lane: string }) => `${type} i ${lane}` };
+  it('uses the name, or the kind and lane of an unnamed element, never its id', () => {
+    expect(flowNodeLabel(node('T1', ' Bedöm behov ', 'bpmn:Task'), words)).toBe('Bedöm behov');
+    expect(flowNodeLabel({ ...node('Gateway_SIPJoin', '', 'bpmn:ExclusiveGateway'), laneName: 'Läkare' }, words)).toBe('<exclusiveGateway> i Läkare');
+    expect(flowNodeLabel(node('X1', '', 'bpmn:SubProcess'), words)).toBe('<other>');
+  });
+  it('numbers unnamed elements of one kind in one lane from the left', () => {
+    const all = [
+      { ...node('G1', '', 'bpmn:ExclusiveGateway'), laneName: 'Läkare' },
+      { ...node('G2', '', 'bpmn:ExclusiveGateway'), laneName: 'Läkare' },
+      { ...node('G3', '', 'bpmn:ExclusiveGateway'), laneName: 'Sjuksköterska' },
+    ];
+    expect(all.map((n) => flowNodeLabel(n, words, all))).toEqual([
+      '<exclusiveGateway> 1 i Läkare',
+      '<exclusiveGateway> 2 i Läkare',
+      '<exclusiveGateway> i Sjuksköterska',
+    ]);
   });
 });
 

@@ -2,8 +2,7 @@
 
 import { useRef, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import type { DiagramExport } from '@/components/bpmn/diagram-handle';
-import { FlowViewer } from '@/components/bpmn/flow-viewer';
+import { FlowViewer, type FlowViewerHandle } from '@/components/bpmn/flow-viewer';
 import { EditorToolbar } from './editor-toolbar';
 import { ExportButtons } from './export-buttons';
 import { useFillHeight } from './use-fill-height';
@@ -11,7 +10,7 @@ import { useFillHeight } from './use-fill-height';
 /** The flow for people who may only view it: the lighter Viewer plus the downloads. */
 export function FlowReadOnly({ flow, xml }: { flow: { id: string; name: string }; xml: string }) {
   const t = useTranslations('editor');
-  const viewer = useRef<DiagramExport>(null);
+  const viewer = useRef<FlowViewerHandle>(null);
   const canvasBox = useFillHeight<HTMLDivElement>();
   const [error, setError] = useState<string | null>(null);
   return (

@@ -17,6 +17,7 @@ type Props = {
 /** Adds a lane for one of the organisation's roles to a pool, without a pointer. */
 export function RoleLaneDialog({ open, pools, catalogue, onAdd, onClose }: Props) {
   const t = useTranslations('editor.lane');
+  const tStep = useTranslations('editor.step');
   const poolId = useId();
   const roleId = useId();
   const hintId = useId();
@@ -70,7 +71,7 @@ export function RoleLaneDialog({ open, pools, catalogue, onAdd, onClose }: Props
       >
         {pools.map((p) => (
           <option key={p.id} value={p.id}>
-            {p.name || p.id}
+            {p.name || tStep('unnamedPool')}
           </option>
         ))}
       </select>

@@ -38,7 +38,7 @@ export async function ChangeList({ diff }: { diff: FlowDiff }) {
 function say(t: Translate, s: ChangeSentence): string {
   const typeKey = `diff.types.${s.type}`;
   const type = t.has(typeKey as never) ? t(typeKey as never) : t('diff.types.other');
-  const quote = (name: string | undefined) => (name ? t('diff.quoted', { name }) : t('diff.unnamed', { id: s.id }));
+  const quote = (name: string | undefined) => (name ? t('diff.quoted', { name }) : unnamed(t, s.context));
   switch (s.key) {
     case 'renamed':
       return t('diff.sentence.renamed', { type, oldName: quote(s.oldName), newName: quote(s.newName) });
@@ -49,4 +49,13 @@ function say(t: Translate, s: ChangeSentence): string {
     default:
       return t(`diff.sentence.${s.key}`, { type, label: quote(s.name) });
   }
+}
+
+/** An unnamed element by where it is: the steps a flow joins, its lane, or its pool; never its id. */
+function unnamed(t: Translate, context: ChangeSentence['context']): string {
+  const q = (name: string) => t('diff.quoted', { name });
+  if (context?.from && context.to) return t('diff.unnamedBetween', { from: q(context.from), to: q(context.to) });
+  if (context?.lane) return t('diff.unnamedInLane', { lane: q(context.lane) });
+  if (context?.pool) return t('diff.unnamedInPool', { pool: q(context.pool) });
+  return t('diff.unnamedPlain');
 }

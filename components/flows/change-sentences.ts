@@ -1,14 +1,15 @@
-import type { FlowDiff } from '@/lib/domain/diff-bpmn';
+import type { ElementContext, FlowDiff } from '@/lib/domain/diff-bpmn';
 
 // What the change list says, before it is put into words: pure, so the grouping and the rename rule
 // can be tested without a translator.
 
 export type ChangeKind = 'added' | 'changed' | 'moved' | 'removed';
 
+/** `context` places an unnamed element (lane, pool, the steps a flow joins), so no id is shown to people. */
 export type ChangeSentence =
-  | { key: 'added' | 'removed' | 'moved'; type: string; id: string; name?: string }
-  | { key: 'renamed'; type: string; id: string; oldName?: string; newName?: string }
-  | { key: 'changed'; type: string; id: string; name?: string; attributes: string[] };
+  | { key: 'added' | 'removed' | 'moved'; type: string; id: string; name?: string; context?: ElementContext }
+  | { key: 'renamed'; type: string; id: string; oldName?: string; newName?: string; context?: ElementContext }
+  | { key: 'changed'; type: string; id: string; name?: string; attributes: string[]; context?: ElementContext };
 
 export type ChangeGroup = { kind: ChangeKind; sentences: ChangeSentence[] };
 
@@ -25,13 +26,27 @@ const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : und
  * listed once, as changed.
  */
 export function describeChanges(diff: FlowDiff): ChangeGroup[] {
-  const base = (e: { id: string; type: string; name?: string }) => ({ type: localType(e.type), id: e.id, name: text(e.name) });
+  const base = (e: { id: string; type: string; name?: string; context?: ElementContext }) => ({
+    type: localType(e.type),
+    id: e.id,
+    name: text(e.name),
+    ...(e.context ? { context: e.context } : {}),
+  });
   const changedIds = new Set(diff.changed.map((c) => c.id));
   const changed = diff.changed.flatMap((e): ChangeSentence[] => {
     const rename = e.attributes.find((a) => a.name === 'name');
     const others = e.attributes.filter((a) => a.name !== 'name').map((a) => a.name.replace(/^\w+:/, ''));
     const out: ChangeSentence[] = [];
-    if (rename) out.push({ key: 'renamed', type: localType(e.type), id: e.id, oldName: text(rename.oldValue), newName: text(rename.newValue) });
+    if (rename) {
+      out.push({
+        key: 'renamed',
+        type: localType(e.type),
+        id: e.id,
+        oldName: text(rename.oldValue),
+        newName: text(rename.newValue),
+        ...(e.context ? { context: e.context } : {}),
+      });
+    }
     if (others.length > 0 || !rename) out.push({ key: 'changed', ...base(e), attributes: others });
     return out;
   });

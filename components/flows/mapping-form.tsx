@@ -56,6 +56,13 @@ export function MappingForm({ pools, organisations, baseVersion, action }: Props
               <option value="">{t('mapping.notMapped')}</option>
               {organisations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
             </select>
+            {/* A mapped pool takes its organisation's name and colour; its own name can be kept. */}
+            {pool.name && chosen[pool.id] ? (
+              <div className="mt-2 flex items-center gap-2">
+                <input type="checkbox" id={`keep-${pool.id}`} name="keepName" value={pool.id} className="h-4 w-4" />
+                <label htmlFor={`keep-${pool.id}`}>{t('mapping.keepName', { name: pool.name })}</label>
+              </div>
+            ) : null}
             {pool.lanes.length === 0 ? <p className="mt-3 text-muted">{t('mapping.noLanes')}</p> : (
               <div className="mt-4 space-y-3 border-l-4 border-gray-300 pl-4">
                 <p className="font-medium">{t('mapping.lanesCaption')}</p>

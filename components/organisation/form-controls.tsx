@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { InputHTMLAttributes, ReactNode } from 'react';
+import { useEffect, useState, type InputHTMLAttributes, type ReactNode } from 'react';
 import { TextField, textInputClass } from '@/components/form/text-field';
 import type { FormState } from '@/lib/validation/organisations';
 
@@ -36,9 +36,24 @@ export function ActionTextField({ name, state, ...rest }: FieldProps) {
   return <TextField name={name} defaultValue={state.input?.[name]} error={error && t(error)} errorRole="alert" {...rest} />;
 }
 
-/** The form-level answer: success in green (status), failure in red (alert). */
+/** How long a confirmation stays: read out at once (role="status"), then out of the way of the next task. */
+export const CONFIRMATION_MS = 8_000;
+
+/**
+ * The form-level answer: success in green (status), failure in red (alert). A confirmation goes away
+ * by itself, so an old "Rollen har lagts till" does not linger beside later work; an error stays until
+ * the form is sent again.
+ */
 export function FormMessage({ state, success }: { state: FormState; success?: ReactNode }) {
   const t = useTranslations('organisation');
+  // Every answer of the action is a new object: a dismissed one stays dismissed, the next one shows.
+  const [dismissed, setDismissed] = useState<FormState | null>(null);
+  useEffect(() => {
+    if (state.status !== 'ok') return;
+    const timer = setTimeout(() => setDismissed(state), CONFIRMATION_MS);
+    return () => clearTimeout(timer);
+  }, [state]);
+  if (dismissed === state) return null;
   if (state.status === 'error' && state.message) {
     return (
       <p role="alert" className="mt-2 text-sm text-danger">

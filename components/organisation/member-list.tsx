@@ -1,6 +1,9 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { PendingInvitation } from '@/lib/db/invitations';
 import type { MemberSummary } from '@/lib/db/memberships';
+import type { Page } from '@/lib/db/pagination';
+import { ListSearch } from '@/components/list/list-search';
+import { Pagination } from '@/components/list/pagination';
 import { DataTable } from '@/components/table/data-table';
 import { PageSection } from '@/components/page-section';
 import type { FormAction } from './form-controls';
@@ -11,18 +14,24 @@ import { RevokeInvitationButton } from './revoke-invitation-button';
 type Props = {
   organisation: { id: string; name: string };
   currentUserId: string;
-  members: MemberSummary[];
+  result: Page<MemberSummary>;
+  /** The search text, and the URL of another page or of the list without search (other lists' params kept). */
+  list: { q: string; keep: Record<string, string | undefined>; href: (page: number) => string; clearHref: string };
   invitations: PendingInvitation[];
   /** Present only when policy allows managing members. */
   manage?: { invite: FormAction; changeAccess: FormAction; remove: FormAction; revoke: FormAction };
 };
 
 /** Shown to those allowed organisation.viewMembers (admins). */
-export async function MemberList({ organisation, currentUserId, members, invitations, manage }: Props) {
+export async function MemberList({ organisation, currentUserId, result, list, invitations, manage }: Props) {
   const t = await getTranslations('organisation');
+  const l = await getTranslations('common.list');
+  const members = result.items;
   const format = await getFormatter();
   return (
     <PageSection headingId="members-heading" heading={t('members.heading')}>
+      <ListSearch label={t('members.search')} name="mq" value={list.q} keep={list.keep} clearHref={list.clearHref} />
+      {members.length === 0 && <p className="mt-3">{l('noMatches')}</p>}
       <DataTable
         caption={t('members.caption', { organisation: organisation.name })}
         columns={[t('members.name'), t('members.email'), t('members.access'), manage && t('members.actions')]}
@@ -49,6 +58,7 @@ export async function MemberList({ organisation, currentUserId, members, invitat
           </tr>
         ))}
       </DataTable>
+      <Pagination label={t('members.pages')} page={result.page} pageCount={result.pageCount} total={result.total} href={list.href} />
       {manage && <InviteMemberForm organisationId={organisation.id} action={manage.invite} />}
       <h3 className="mt-8 text-lg font-semibold">{t('members.pendingHeading')}</h3>
       {invitations.length === 0 ? (

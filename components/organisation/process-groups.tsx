@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { FlowListItem } from '@/lib/db/flows/list-flows';
+import type { Page } from '@/lib/db/pagination';
+import { withParams } from '@/components/list/pagination';
 import { FlowNameCell } from '@/components/flows/flow-name-cell';
 import { DataTable } from '@/components/table/data-table';
 import { PageSection } from '@/components/page-section';
@@ -8,8 +10,21 @@ import { OrganisationBadges } from './organisation-badge';
 
 const CATEGORIES = ['CORE', 'SUPPORT', 'MANAGEMENT'] as const;
 
-/** The organisation's processes, grouped as core, support and management; empty groups say so. */
-export async function ProcessGroups({ flows, canCreate }: { flows: FlowListItem[]; canCreate: boolean }) {
+export type ProcessCategory = (typeof CATEGORIES)[number];
+
+/**
+ * The organisation's processes, grouped as core, support and management; empty groups say so. Each
+ * group shows its newest few; the rest are a link away, on the home page's searchable list.
+ */
+export async function ProcessGroups({
+  organisationId,
+  groups,
+  canCreate,
+}: {
+  organisationId: string;
+  groups: Record<ProcessCategory, Page<FlowListItem>>;
+  canCreate: boolean;
+}) {
   const t = await getTranslations('organisation');
   const format = await getFormatter();
   return (
@@ -26,7 +41,7 @@ export async function ProcessGroups({ flows, canCreate }: { flows: FlowListItem[
     >
       <p className="text-muted">{t('processes.intro')}</p>
       {CATEGORIES.map((category) => {
-        const group = flows.filter((f) => f.category === category);
+        const { items: group, total } = groups[category];
         const headingId = `processes-${category.toLowerCase()}`;
         return (
           <section key={category} aria-labelledby={headingId} className="mt-5">
@@ -55,6 +70,13 @@ export async function ProcessGroups({ flows, canCreate }: { flows: FlowListItem[
                   </tr>
                 ))}
               </DataTable>
+            )}
+            {total > group.length && (
+              <p className="mt-2">
+                <Link href={withParams('/', { org: organisationId, category })} className="text-brand underline">
+                  {t('processes.showAll', { count: total, category: t(`categoryPlural.${category}`).toLowerCase() })}
+                </Link>
+              </p>
             )}
           </section>
         );

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ACCESS_PERMISSIONS,
   allows,
+  canCreateFlows,
   canOnFlow,
   canOnOrganisation,
   canSeeFlow,
@@ -155,6 +156,15 @@ describe('organisationsWhere', () => {
       expect(organisationsWhere(actor, action)).toEqual(expected);
     });
   }
+});
+
+describe('canCreateFlows', () => {
+  it('is true with editor or admin access somewhere, false for a viewer everywhere or no membership', () => {
+    expect(canCreateFlows(actorWith({ organisationId: ORG_A, access: 'VIEWER' }, { organisationId: ORG_B, access: 'VIEWER' }))).toBe(false);
+    expect(canCreateFlows(actorWith())).toBe(false);
+    expect(canCreateFlows(actorWith({ organisationId: ORG_A, access: 'VIEWER' }, { organisationId: ORG_B, access: 'EDITOR' }))).toBe(true);
+    expect(canCreateFlows(actorWith({ organisationId: ORG_C, access: 'ADMIN' }))).toBe(true);
+  });
 });
 
 describe('ACCESS_PERMISSIONS table', () => {

@@ -89,3 +89,8 @@ export function poolRightsOf(actor: Actor, flow: FlowScope): PoolRights {
     ownerAdmin: allows(accessIn(actor, flow.ownerOrganisationId), 'flow.administer'),
   };
 }
+
+/** Whether the actor may create or import a flow in at least one organisation (what the header offers). */
+export function canCreateFlows(actor: Actor): boolean {
+  return organisationsWhere(actor, 'flow.create').length > 0;
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadActor } from './actors';
 import { db } from './client';
 import { makeOrganisation, makeUser } from './flows/flow-test-data';
-import { changeMemberAccess, listMembers, removeMember } from './memberships';
+import { changeMemberAccess, listMembers, listMembersPage, removeMember } from './memberships';
 
 async function accessOf(userId: string, organisationId: string) {
   return (await db.membership.findUnique({ where: { userId_organisationId: { userId, organisationId } } }))?.access;
@@ -61,5 +61,21 @@ describe('memberships', () => {
     await expect(listMembers(outsider, org.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(removeMember(outsider, { organisationId: org.id, userId: editor.userId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await accessOf(editor.userId, org.id)).toBe('EDITOR');
+  });
+});
+
+describe('listMembersPage', () => {
+  it('pages and searches members by name or e-mail, for admins only', async () => {
+    const org = await makeOrganisation();
+    const admin = await makeUser({ [org.id]: 'ADMIN' }, 'Admin Zäta');
+    for (let i = 0; i < 27; i++) await makeUser({ [org.id]: 'VIEWER' }, `Medlem ${String(i).padStart(2, '0')}`);
+    const first = await listMembersPage(admin, org.id, {});
+    expect([first.total, first.pageCount, first.items.length]).toEqual([28, 2, 25]);
+    expect((await listMembersPage(admin, org.id, { page: 2 })).items).toHaveLength(3);
+    expect((await listMembersPage(admin, org.id, { q: 'medlem 2' })).items.map((m) => m.name)).toEqual(
+      Array.from({ length: 7 }, (_, i) => `Medlem 2${i}`),
+    );
+    const viewer = await makeUser({ [org.id]: 'VIEWER' });
+    await expect(listMembersPage(viewer, org.id, {})).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });

@@ -6,6 +6,7 @@ import { recordAudit } from './audit';
 import { db } from './client';
 import { endSessions } from './session-versions';
 import { assertOrganisationAction } from './organisations';
+import { pageWindow, type Page } from './pagination';
 
 export type MemberSummary = { userId: string; name: string; email: string; access: Access; since: Date };
 
@@ -18,6 +19,27 @@ export async function listMembers(actor: Actor, organisationId: string): Promise
     orderBy: [{ user: { name: 'asc' } }, { user: { email: 'asc' } }],
   });
   return rows.map((r) => ({ userId: r.user.id, name: r.user.name, email: r.user.email, access: r.access, since: r.createdAt }));
+}
+
+/** One page of the organisation's members whose name or e-mail contains `q` (any case), by name. */
+export async function listMembersPage(actor: Actor, organisationId: string, query: { q?: string; page?: number } = {}): Promise<Page<MemberSummary>> {
+  assertOrganisationAction(actor, organisationId, 'organisation.viewMembers');
+  const q = query.q?.trim();
+  const where: Prisma.MembershipWhereInput = {
+    organisationId,
+    ...(q ? { user: { OR: [{ name: { contains: q, mode: 'insensitive' } }, { email: { contains: q, mode: 'insensitive' } }] } } : {}),
+  };
+  const total = await db.membership.count({ where });
+  const window = pageWindow(query.page ?? 1, total);
+  const rows = await db.membership.findMany({
+    where,
+    select: { access: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+    orderBy: [{ user: { name: 'asc' } }, { user: { email: 'asc' } }],
+    skip: window.skip,
+    take: window.pageSize,
+  });
+  const items = rows.map((r) => ({ userId: r.user.id, name: r.user.name, email: r.user.email, access: r.access, since: r.createdAt }));
+  return { items, total, page: window.page, pageSize: window.pageSize, pageCount: window.pageCount };
 }
 
 function lastAdmin(): AppError {

@@ -3,7 +3,7 @@ import { db } from './client';
 import { makeOrganisation, makeUser, unique } from './flows/flow-test-data';
 import { createFlow } from './flows/create-flow';
 import { getRevisionXml } from './flows/get-revision-xml';
-import { createRole, listRoles, setRoleArchived, updateRole } from './roles';
+import { createRole, listRoles, listRolesPage, setRoleArchived, updateRole } from './roles';
 
 describe('role catalogue', () => {
   it('keeps role names unique per organisation, ignoring case, but allows the same name elsewhere', async () => {
@@ -66,5 +66,21 @@ describe('renaming a role', () => {
     expect(head.version).toBe(2);
     expect(head.xml).toContain('name="Avdelningssjuksköterska"');
     expect(head.xml).not.toContain('name="Sjuksköterska"');
+  });
+});
+
+describe('listRolesPage', () => {
+  it('pages and searches the catalogue in the database, active roles first', async () => {
+    const org = await makeOrganisation(unique('Org'), Array.from({ length: 30 }, (_, i) => `Roll ${String(i).padStart(2, '0')}`));
+    const admin = await makeUser({ [org.id]: 'ADMIN' });
+    await setRoleArchived(admin, { organisationId: org.id, roleId: org.roles[0]!.id }, true);
+    const first = await listRolesPage(admin, org.id, {});
+    expect([first.total, first.pageCount, first.items.length]).toEqual([30, 2, 25]);
+    expect(first.items[0]!.name).toBe('Roll 01');
+    const second = await listRolesPage(admin, org.id, { page: 2 });
+    expect(second.items.map((r) => r.name).at(-1)).toBe('Roll 00'); // the archived one, last
+    expect((await listRolesPage(admin, org.id, { q: 'roll 1' })).total).toBe(10);
+    const outsider = await makeUser({});
+    await expect(listRolesPage(outsider, org.id, {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -5,6 +5,7 @@ import { Prisma } from './generated/client';
 import { recordAudit } from './audit';
 import { db } from './client';
 import { assertOrganisationAction } from './organisations';
+import { pageWindow, type Page } from './pagination';
 import { renameRoleInFlows } from './flows/rename-role-in-flows';
 
 export type RoleSummary = { id: string; name: string; description: string; archived: boolean };
@@ -32,6 +33,23 @@ export async function listRoles(actor: Actor, organisationId: string): Promise<R
   });
   const roles = rows.map(toSummary);
   return [...roles.filter((r) => !r.archived), ...roles.filter((r) => r.archived)];
+}
+
+/** One page of the organisation's roles whose name contains `q` (any case): active ones first, by name. */
+export async function listRolesPage(actor: Actor, organisationId: string, query: { q?: string; page?: number } = {}): Promise<Page<RoleSummary>> {
+  assertOrganisationAction(actor, organisationId, 'organisation.view');
+  const q = query.q?.trim();
+  const where = { organisationId, ...(q ? { name: { contains: q, mode: 'insensitive' as const } } : {}) };
+  const total = await db.role.count({ where });
+  const window = pageWindow(query.page ?? 1, total);
+  const rows = await db.role.findMany({
+    where,
+    select: roleSelect,
+    orderBy: [{ archivedAt: { sort: 'asc', nulls: 'first' } }, { name: 'asc' }],
+    skip: window.skip,
+    take: window.pageSize,
+  });
+  return { items: rows.map(toSummary), total, page: window.page, pageSize: window.pageSize, pageCount: window.pageCount };
 }
 
 /** Names are unique per organisation regardless of case: "Läkare" and "läkare" would confuse everyone. */

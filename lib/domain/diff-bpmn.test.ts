@@ -53,3 +53,25 @@ describe('diffBpmn', () => {
     ]);
   });
 });
+
+describe('diffBpmn context of unnamed elements', () => {
+  const pooled = (extra: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="Defs" targetNamespace="http://example.com">
+  <bpmn:collaboration id="C"><bpmn:participant id="P" name="Kommunen" processRef="Process_ba16239e" /></bpmn:collaboration>
+  <bpmn:process id="Process_ba16239e">
+    <bpmn:laneSet id="LS"><bpmn:lane id="L" name="Läkare"><bpmn:flowNodeRef>A</bpmn:flowNodeRef><bpmn:flowNodeRef>B</bpmn:flowNodeRef>${extra ? '<bpmn:flowNodeRef>Gateway_SIPJoin</bpmn:flowNodeRef>' : ''}</bpmn:lane></bpmn:laneSet>
+    <bpmn:task id="A" name="Bedöm" /><bpmn:task id="B" name="Planera" />
+    ${extra}
+  </bpmn:process>
+</bpmn:definitions>`;
+
+  it('places an unnamed step by its lane and pool, and an unnamed flow by the steps it joins', async () => {
+    const before = await parse(pooled(''));
+    const after = await parse(pooled('<bpmn:exclusiveGateway id="Gateway_SIPJoin" /><bpmn:sequenceFlow id="Flow_19ikc6i" sourceRef="A" targetRef="B" />'));
+    const { added } = diffBpmn(before, after);
+    expect(added).toEqual([
+      { id: 'Flow_19ikc6i', type: 'bpmn:SequenceFlow', context: { pool: 'Kommunen', from: 'Bedöm', to: 'Planera' } },
+      { id: 'Gateway_SIPJoin', type: 'bpmn:ExclusiveGateway', context: { lane: 'Läkare', pool: 'Kommunen' } },
+    ]);
+  });
+});

@@ -2,7 +2,9 @@ import type { ModdleElement } from 'bpmn-moddle';
 import { diff } from 'bpmn-js-differ';
 import { isModdleElement, walkContained } from '@/lib/bpmn/elements';
 
-export type ChangedElement = { id: string; type: string; name?: string };
+/** Where an element sits, by names people know: what describes an unnamed element instead of its id. */
+export type ElementContext = { lane?: string; pool?: string; from?: string; to?: string };
+export type ChangedElement = { id: string; type: string; name?: string; context?: ElementContext };
 export type AttributeChange = { name: string; oldValue: string | null; newValue: string | null };
 export type FlowDiff = {
   added: ChangedElement[];
@@ -20,6 +22,10 @@ export function diffBpmn(oldDefinitions: ModdleElement, newDefinitions: ModdleEl
   const changes = diff(oldDefinitions, newDefinitions);
   const oldById = indexById(oldDefinitions);
   const newById = indexById(newDefinitions);
+  const oldPlaces = indexPlaces(oldDefinitions);
+  const newPlaces = indexPlaces(newDefinitions);
+  // Removed elements are found in the old model, everything else in the new one.
+  const describe = (id: string, element: ModdleElement | undefined, places = newPlaces) => describeElement(id, element, places);
 
   const changed = Object.entries(changes._changed).map(([id, { model, attrs }]) => {
     const after = newById.get(id) ?? model;
@@ -29,7 +35,7 @@ export function diffBpmn(oldDefinitions: ModdleElement, newDefinitions: ModdleEl
 
   return {
     added: sortById(Object.entries(changes._added).map(([id, e]) => describe(id, e))),
-    removed: sortById(Object.entries(changes._removed).map(([id, e]) => describe(id, e))),
+    removed: sortById(Object.entries(changes._removed).map(([id, e]) => describe(id, oldById.get(id) ?? e, oldPlaces))),
     changed: sortById(changed),
     layoutChanged: sortById(Object.entries(changes._layoutChanged).map(([id, e]) => describe(id, newById.get(id) ?? e))),
   };
@@ -43,9 +49,51 @@ function indexById(definitions: ModdleElement): Map<string, ModdleElement> {
   return byId;
 }
 
-function describe(id: string, element: ModdleElement | undefined): ChangedElement {
-  const name = typeof element?.name === 'string' && element.name ? element.name : undefined;
-  return { id, type: element?.$type ?? 'unknown', ...(name ? { name } : {}) };
+type Places = { laneOf: Map<string, string>; poolOfProcess: Map<string, string> };
+
+const nameOf = (element: unknown): string | undefined =>
+  isModdleElement(element) && typeof element.name === 'string' && element.name.trim() ? element.name.trim() : undefined;
+
+/** Lane names by flow node id and pool names by process id: the names an unnamed element is placed by. */
+function indexPlaces(definitions: ModdleElement): Places {
+  const places: Places = { laneOf: new Map(), poolOfProcess: new Map() };
+  walkContained(definitions, (element) => {
+    if (element.$type === 'bpmn:Participant') {
+      const process = element.get('processRef');
+      const name = nameOf(element);
+      if (isModdleElement(process) && process.id && name) places.poolOfProcess.set(process.id, name);
+    }
+    if (element.$type === 'bpmn:Lane') {
+      const name = nameOf(element);
+      const refs = element.get('flowNodeRef');
+      // Nested lanes are walked after their parent, so the innermost lane's name wins.
+      if (name && Array.isArray(refs)) for (const ref of refs) if (isModdleElement(ref) && ref.id) places.laneOf.set(ref.id, name);
+    }
+  });
+  return places;
+}
+
+function processOf(element: ModdleElement): ModdleElement | undefined {
+  for (let e: unknown = element; isModdleElement(e); e = (e as { $parent?: unknown }).$parent) {
+    if (e.$type === 'bpmn:Process') return e;
+  }
+  return undefined;
+}
+
+function describeElement(id: string, element: ModdleElement | undefined, places: Places): ChangedElement {
+  const name = nameOf(element);
+  const described: ChangedElement = { id, type: element?.$type ?? 'unknown', ...(name ? { name } : {}) };
+  // A name says enough; only an unnamed element is placed by its surroundings.
+  if (!element || name) return described;
+  const process = element.$type === 'bpmn:Process' ? element : processOf(element);
+  const context: ElementContext = {
+    lane: places.laneOf.get(id),
+    pool: process?.id ? places.poolOfProcess.get(process.id) : undefined,
+    from: nameOf(element.get('sourceRef')),
+    to: nameOf(element.get('targetRef')),
+  };
+  const known = Object.fromEntries(Object.entries(context).filter(([, v]) => v !== undefined)) as ElementContext;
+  return Object.keys(known).length > 0 ? { ...described, context: known } : described;
 }
 
 function sortById<T extends { id: string }>(list: T[]): T[] {

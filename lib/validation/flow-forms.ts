@@ -33,6 +33,7 @@ export const mappingFormSchema = z.object({
   baseVersion: z.coerce.number().int().positive(),
   participants: z.record(z.string(), z.string()),
   lanes: z.record(z.string(), z.string()),
+  keepNames: z.array(z.string()).default([]),
 });
 export type MappingForm = z.infer<typeof mappingFormSchema>;
 
@@ -70,7 +71,7 @@ export function mappingFormInput(form: FormData) {
     if (key.startsWith('participant:')) participants[key.slice('participant:'.length)] = value;
     if (key.startsWith('lane:')) lanes[key.slice('lane:'.length)] = value;
   }
-  return { baseVersion: form.get('baseVersion'), participants, lanes };
+  return { baseVersion: form.get('baseVersion'), participants, lanes, keepNames: form.getAll('keepName').map(String) };
 }
 
 /** First message per field, for showing each error beside its field. */

@@ -72,8 +72,12 @@ const elementId = z.string().min(1).max(255);
 export const flowMappingSchema = z.object({
   participants: z.record(elementId, z.string().trim().max(64)).default({}),
   lanes: z.record(elementId, z.string().trim().max(64)).default({}),
+  /** Pools that keep their own name when mapped; the others take their organisation's name. */
+  keepNames: z.array(elementId).max(1000).default([]),
 });
 export type FlowMapping = z.infer<typeof flowMappingSchema>;
+/** What callers may pass: `keepNames` (and empty maps) may be left out. */
+export type FlowMappingInput = z.input<typeof flowMappingSchema>;
 
 export const mapFlowOrganisationsSchema = flowMappingSchema.extend({
   baseVersion: z.number().int().min(1),

@@ -28,8 +28,8 @@ export default async function FlowPage({ params }: Props) {
 
   return (
     <main id="main" className="flex flex-col">
-      <header className="flex flex-wrap items-center gap-x-6 gap-y-1 px-4 pt-3">
-        <h1 className="text-2xl font-bold">{flow.name}</h1>
+      <header className="flex flex-wrap items-center gap-x-6 gap-y-1 px-4 pt-2">
+        <h1 className="text-xl font-bold">{flow.name}</h1>
         <div className="flex items-center gap-2 text-sm">
           <span className="sr-only">{t('organisations')}:</span>
           <OrganisationBadges organisations={flow.organisations} />

@@ -3,7 +3,7 @@ import type { ProcessCategory } from '@/lib/db/generated/client';
 import { loadActor } from '../actors';
 import { db } from '../client';
 import { makeOrganisation, makeUser, unique } from './flow-test-data';
-import { listFlowsForActor, listFlowsOfOrganisation } from './list-flows';
+import { listFlowsForActor, listFlowsOfOrganisation, listFlowsPageForActor } from './list-flows';
 
 type FlowSeed = { name?: string; owner: string; participants: string[]; category?: ProcessCategory; revisions?: { authorId: string; at: Date }[] };
 
@@ -80,5 +80,52 @@ describe('listFlowsForActor', () => {
     expect(flows.map((f) => [f.id, f.category])).toEqual([[support.id, 'SUPPORT']]);
     const outsider = await makeUser({ [b.id]: 'ADMIN' });
     await expect(listFlowsOfOrganisation(outsider, a.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('listFlowsPageForActor', () => {
+  it('pages, searches and filters in the database, newest change first, never beyond what the actor may see', async () => {
+    const [a, b] = await Promise.all([makeOrganisation(), makeOrganisation()]);
+    const author = await makeUser({ [a.id]: 'EDITOR', [b.id]: 'EDITOR' });
+    const tag = unique('Sida').replace(/\s+/g, '-');
+    const t0 = Date.UTC(2026, 0, 1);
+    // 60 flows of organisation a: flow i last changed at t0 + i minutes; every third one a support process.
+    const flows = [];
+    for (let i = 0; i < 60; i++) {
+      flows.push(
+        await insertFlow(author.userId, {
+          name: `${tag} ${i % 2 === 0 ? 'hemgång' : 'utskrivning'} ${String(i).padStart(2, '0')}`,
+          owner: a.id,
+          participants: [a.id],
+          category: i % 3 === 0 ? 'SUPPORT' : 'CORE',
+          revisions: [{ authorId: author.userId, at: new Date(t0 + i * 60_000) }],
+        }),
+      );
+    }
+    const foreign = await makeOrganisation();
+    await insertFlow(author.userId, { name: `${tag} främmande`, owner: foreign.id, participants: [foreign.id] });
+    const viewer = await makeUser({ [a.id]: 'VIEWER' });
+    const newestFirst = [...flows].reverse().map((f) => f.id);
+
+    const first = await listFlowsPageForActor(viewer, { q: tag, pageSize: 25 });
+    expect([first.total, first.page, first.pageCount, first.items.length]).toEqual([60, 1, 3, 25]);
+    expect(first.items.map((f) => f.id)).toEqual(newestFirst.slice(0, 25));
+    const third = await listFlowsPageForActor(viewer, { q: tag, page: 3 });
+    expect(third.items.map((f) => f.id)).toEqual(newestFirst.slice(50));
+    // A page past the end shows the last one.
+    expect((await listFlowsPageForActor(viewer, { q: tag, page: 99 })).page).toBe(3);
+
+    const search = await listFlowsPageForActor(viewer, { q: `${tag} HEMGÅNG` });
+    expect(search.total).toBe(30);
+    expect(search.items.every((f) => f.name.includes('hemgång'))).toBe(true);
+    const support = await listFlowsPageForActor(viewer, { q: tag, category: 'SUPPORT' });
+    expect(support.total).toBe(20);
+    expect(support.items.every((f) => f.category === 'SUPPORT')).toBe(true);
+    // Wildcards in a search are plain characters.
+    expect((await listFlowsPageForActor(viewer, { q: `${tag}%` })).total).toBe(0);
+    // An organisation filter narrows to that organisation, and only to one of the actor's.
+    expect((await listFlowsPageForActor(author, { q: tag, organisationId: b.id })).total).toBe(0);
+    expect((await listFlowsPageForActor(viewer, { q: tag, organisationId: foreign.id })).total).toBe(0);
+    expect((await listFlowsPageForActor(author, { q: tag, organisationId: a.id })).total).toBe(60);
   });
 });

@@ -1,7 +1,8 @@
 import { canOnOrganisation, type Actor } from '@/lib/auth/policy';
-import type { Prisma, ProcessCategory } from '@/lib/db/generated/client';
+import { Prisma, type ProcessCategory } from '@/lib/db/generated/client';
 import { db } from '../client';
 import { assertOrganisationAction } from '../organisations';
+import { escapeLike, pageWindow, PAGE_SIZE, type Page } from '../pagination';
 
 export type FlowListItem = {
   id: string;
@@ -71,4 +72,47 @@ export async function listFlowsOfOrganisation(actor: Actor, organisationId: stri
   return listFlows({
     OR: [{ ownerOrganisationId: organisationId }, { participants: { some: { organisationId } } }],
   });
+}
+
+/** What a list of flows may be narrowed to (URL search params of the home page). */
+export type FlowListQuery = {
+  /** Part of the name, any case. */
+  q?: string;
+  category?: ProcessCategory;
+  /** Only flows this organisation owns or takes part in (it must be one of the actor's). */
+  organisationId?: string;
+  page?: number;
+  pageSize?: number;
+};
+
+/**
+ * One page of the flows the actor may see, filtered and ordered (newest change first, then by name)
+ * in the database: a count and one page of ids, then the page's details as listFlows reads them. The
+ * newest change is the head revision's time, found by the (flowId, version) unique index.
+ */
+export async function listFlowsPageForActor(actor: Actor, query: FlowListQuery = {}): Promise<Page<FlowListItem>> {
+  const visible = actor.memberships.filter((m) => canOnOrganisation(actor, m.organisationId, 'organisation.view')).map((m) => m.organisationId);
+  const orgIds = query.organisationId ? visible.filter((id) => id === query.organisationId) : visible;
+  const pageSize = query.pageSize ?? PAGE_SIZE;
+  if (orgIds.length === 0) return { items: [], total: 0, page: 1, pageSize, pageCount: 1 };
+  const conditions = [
+    Prisma.sql`f."archivedAt" IS NULL`,
+    Prisma.sql`(f."ownerOrganisationId" IN (${Prisma.join(orgIds)}) OR EXISTS (SELECT 1 FROM "FlowParticipant" p WHERE p."flowId" = f.id AND p."organisationId" IN (${Prisma.join(orgIds)})))`,
+  ];
+  const q = query.q?.trim();
+  if (q) conditions.push(Prisma.sql`f.name ILIKE ${`%${escapeLike(q)}%`}`);
+  if (query.category) conditions.push(Prisma.sql`f.category = ${query.category}::"ProcessCategory"`);
+  const where = Prisma.join(conditions, ' AND ');
+
+  const [{ count }] = await db.$queryRaw<[{ count: bigint }]>`SELECT count(*) AS count FROM "Flow" f WHERE ${where}`;
+  const total = Number(count);
+  const window = pageWindow(query.page ?? 1, total, pageSize);
+  const ids = await db.$queryRaw<{ id: string }[]>`
+    SELECT f.id FROM "Flow" f
+    LEFT JOIN "FlowRevision" r ON r."flowId" = f.id AND r.version = f."headVersion"
+    WHERE ${where}
+    ORDER BY COALESCE(r."createdAt", f."createdAt") DESC, f.name ASC, f.id ASC
+    LIMIT ${window.pageSize} OFFSET ${window.skip}`;
+  const items = await listFlows({ id: { in: ids.map((r) => r.id) } });
+  return { items, total, page: window.page, pageSize: window.pageSize, pageCount: window.pageCount };
 }

@@ -100,3 +100,31 @@ describe('mapFlowOrganisations', () => {
     await expect(mapFlowOrganisations(viewer, flowId, { participants: {}, lanes: {} }, 2)).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
+
+describe('mapFlowOrganisations: names and colours', () => {
+  it('gives a mapped pool its organisation’s name and colour (lanes too), or keeps its name when asked', async () => {
+    const flowId = await unmappedImport();
+    await mapFlowOrganisations(editor, flowId, { participants: { Pool_A: partner.id, Pool_B: home.id }, lanes: {}, keepNames: ['Pool_B'] }, 1);
+    const xml = (await getRevisionXml(editor, flowId)).xml;
+    const summary = describeCollaboration((await parseBpmn(xml, 'strict')).definitions);
+    expect(summary.participants.map((p) => [p.id, p.name])).toEqual([
+      ['Pool_A', partner.name],
+      ['Pool_B', 'B'],
+    ]);
+    // The organisations' colour (#1f6feb in the test data) as bpmn-js's and the OMG colour attributes.
+    for (const shapeId of ['Pool_A_di', 'Lane_A1_di', 'Pool_B_di']) {
+      const shape = new RegExp(`<bpmndi:BPMNShape id="${shapeId}"[^>]*>`).exec(xml)?.[0] ?? '';
+      expect(shape, shapeId).toMatch(/bioc:stroke="#[0-9a-fA-F]{6}"/);
+      expect(shape, shapeId).toMatch(/bioc:fill="#[0-9a-fA-F]{6}"/);
+      expect(shape, shapeId).toMatch(/color:border-color="#[0-9a-fA-F]{6}"/);
+    }
+  });
+
+  it('reads "keep the name" from the mapping form’s checkboxes', () => {
+    const form = new FormData();
+    form.set('baseVersion', '1');
+    form.set('participant:Pool_A', 'org');
+    form.append('keepName', 'Pool_A');
+    expect(mappingFormSchema.parse(mappingFormInput(form))).toMatchObject({ participants: { Pool_A: 'org' }, keepNames: ['Pool_A'] });
+  });
+});

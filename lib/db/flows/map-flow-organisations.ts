@@ -6,8 +6,9 @@ import { definitionsOf, recordStateOf } from '@/lib/bpmn/records';
 import { scopeOf } from '@/lib/coediting/flow-scope';
 import { diffStates } from '@/lib/domain/records/record-state';
 import { describeCollaboration } from '@/lib/domain/collaboration';
+import { shapeColours } from '@/lib/domain/colour';
 import { AppError } from '@/lib/errors';
-import { flowMappingSchema, parseFlowInput, type FlowMapping } from '@/lib/validation/flows';
+import { flowMappingSchema, parseFlowInput, type FlowMapping, type FlowMappingInput } from '@/lib/validation/flows';
 import { db } from '../client';
 import { getFlowForActor } from './get-flow';
 import { commitChanges } from './commit-changes';
@@ -21,7 +22,7 @@ import { commitChanges } from './commit-changes';
 export async function mapFlowOrganisations(
   actor: Actor,
   flowId: string,
-  rawMapping: FlowMapping,
+  rawMapping: FlowMappingInput,
   baseVersion: number,
 ): Promise<{ version: number }> {
   const mapping = parseFlowInput(flowMappingSchema, rawMapping);
@@ -45,7 +46,7 @@ export async function mapFlowOrganisations(
       const definitions = definitionsOf(head.state);
       const checked = await checkMapping(definitions, mapping);
       organisationIds = checked.organisationIds;
-      applyOrganisationMapping(definitions, mapping, { roleNames: checked.roleNames });
+      applyOrganisationMapping(definitions, mapping, { roleNames: checked.roleNames, organisations: checked.organisations, keepNames: mapping.keepNames });
       return diffStates(head.state, recordStateOf(definitions));
     },
     alsoInTransaction: async (tx) => {
@@ -59,7 +60,12 @@ export async function mapFlowOrganisations(
   return { version };
 }
 
-type CheckedMapping = { organisationIds: string[]; roleNames: Record<string, string> };
+type CheckedMapping = {
+  organisationIds: string[];
+  roleNames: Record<string, string>;
+  /** The mapped organisations' names and shape colours, which their pools take. */
+  organisations: Record<string, { name: string; colours: { fill: string; stroke: string } }>;
+};
 
 /**
  * 400 for ids not in the diagram, unknown organisations, and roles outside the lane's organisation.
@@ -76,7 +82,8 @@ async function checkMapping(definitions: ModdleElement, mapping: FlowMapping): P
     if (!lanes.has(id)) throw invalid(`lanes.${id}`, 'no lane with this id in the diagram', 'UNKNOWN_LANE', id);
   }
   const orgIds = [...new Set(Object.values(mapping.participants).filter(Boolean))];
-  const known = new Set((await db.organisation.findMany({ where: { id: { in: orgIds } }, select: { id: true } })).map((o) => o.id));
+  const found = await db.organisation.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true, colour: true } });
+  const known = new Set(found.map((o) => o.id));
   for (const [participantId, orgId] of Object.entries(mapping.participants)) {
     if (orgId && !known.has(orgId)) throw invalid(`participants.${participantId}`, `unknown organisation ${orgId}`, 'UNKNOWN_ORGANISATION', participantId);
   }
@@ -99,7 +106,11 @@ async function checkMapping(definitions: ModdleElement, mapping: FlowMapping): P
       throw invalid(`lanes.${laneId}`, `${roleId} is not an active role of the pool’s organisation`, 'ROLE_NOT_IN_ORGANISATION', laneId);
     }
   }
-  return { organisationIds: orgIds, roleNames: Object.fromEntries(roles.map((r) => [r.id, r.name])) };
+  return {
+    organisationIds: orgIds,
+    roleNames: Object.fromEntries(roles.map((r) => [r.id, r.name])),
+    organisations: Object.fromEntries(found.map((o) => [o.id, { name: o.name, colours: shapeColours(o.colour) }])),
+  };
 }
 
 type MappingRefusal = 'UNKNOWN_POOL' | 'UNKNOWN_LANE' | 'UNKNOWN_ORGANISATION' | 'POOL_NOT_MAPPED' | 'ROLE_NOT_IN_ORGANISATION';

@@ -10,7 +10,7 @@ import { ChangeList } from '@/components/flows/change-list';
 import { CompareForm } from '@/components/flows/compare-form';
 import { DiffLegend } from '@/components/flows/diff-legend';
 import { loadFlowPage } from '@/components/flows/flow-page-access';
-import { RevisionDiagram } from '@/components/flows/revision-diagram';
+import { DiffDiagrams } from '@/components/flows/diff-diagrams';
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -72,18 +72,15 @@ export default async function DiffPage({ params, searchParams }: Props) {
   const removed = Object.fromEntries(diff.removed.map((e) => [e.id, 'removed' as const]));
 
   return (
-    <main id="main" className="mx-auto w-full max-w-7xl space-y-6 px-4 py-8">
+    <main id="main" className="mx-auto w-full max-w-[100rem] space-y-6 px-4 py-8">
       {header}
       <DiffLegend />
+      <p className="text-muted">{t('diff.together')}</p>
+      <DiffDiagrams
+        before={{ xml: older.xml, colours: removed, heading: t('diff.fromHeading', { version: from }), label: t('diff.fromDiagram', { version: from }) }}
+        after={{ xml: newer.xml, colours: toColours(diff), heading: t('diff.toHeading', { version: to }), label: t('diff.toDiagram', { version: to }) }}
+      />
       <ChangeList diff={diff} />
-      <section aria-labelledby="to-title" className="space-y-2">
-        <h2 id="to-title" className="text-xl font-semibold">{t('diff.toHeading', { version: to })}</h2>
-        <RevisionDiagram xml={newer.xml} colours={toColours(diff)} label={t('diff.toDiagram', { version: to })} height="h-[55vh]" />
-      </section>
-      <section aria-labelledby="from-title" className="space-y-2">
-        <h2 id="from-title" className="text-xl font-semibold">{t('diff.fromHeading', { version: from })}</h2>
-        <RevisionDiagram xml={older.xml} colours={removed} label={t('diff.fromDiagram', { version: from })} height="h-[55vh]" />
-      </section>
       <section className="rounded border border-gray-300 p-4">
         <CompareForm flowId={flow.id} versions={versions} from={from} to={to} />
       </section>

@@ -18,9 +18,9 @@ export async function mapFlowAction(flowId: string, _prev: MappingState, form: F
   const t = await getTranslations('flow');
   const parsed = mappingFormSchema.safeParse(mappingFormInput(form));
   if (!parsed.success) return { status: 'error', fieldErrors: {}, formError: t('validation.invalid') };
-  const { baseVersion, participants, lanes } = parsed.data;
+  const { baseVersion, participants, lanes, keepNames } = parsed.data;
   try {
-    const saved = await mapFlowOrganisations(actor, flowId, { participants, lanes }, baseVersion);
+    const saved = await mapFlowOrganisations(actor, flowId, { participants, lanes, keepNames }, baseVersion);
     revalidatePath(path);
     return { status: 'saved', version: saved.version };
   } catch (e) {

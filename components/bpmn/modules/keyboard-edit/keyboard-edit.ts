@@ -4,6 +4,7 @@
 // save machinery sees it like any other edit.
 
 import { is } from 'bpmn-js/lib/util/ModelUtil';
+import { handoverRoute, type Point } from './handover-route';
 import { isInLane, stepCentre, type Bounds } from './step-position';
 
 type BusinessObject = { id: string; name?: string };
@@ -43,7 +44,7 @@ export type StepType = (typeof STEP_TYPES)[number];
 
 /** A place a step can go: a lane (leaf), or a pool that has no lanes. */
 export type StepPlace = { id: string; poolId: string; poolName: string; laneName?: string };
-export type FlowNodeInfo = { id: string; name: string; type: string; poolId: string; poolName: string };
+export type FlowNodeInfo = { id: string; name: string; type: string; poolId: string; poolName: string; laneName?: string };
 export type AddStepInput = { placeId: string; type: StepType; name: string; afterId?: string };
 export type AddHandoverInput = { sourceId: string; targetId: string; name: string };
 
@@ -77,9 +78,25 @@ export default function KeyboardEdit(
     return element;
   };
   const flowNodes = () => elementRegistry.filter(isFlowNode);
+  // The innermost lane under the element's centre: bpmn-js parents flow nodes to the pool, not the lane.
+  const laneOf = (node: Element, pool: Element | undefined): Element | undefined => {
+    const x = node.x + node.width / 2;
+    const y = node.y + node.height / 2;
+    return elementRegistry
+      .filter((e) => e.type === 'bpmn:Lane' && poolOf(e) === pool && e.x <= x && x <= e.x + e.width && e.y <= y && y <= e.y + e.height)
+      .sort((a, b) => a.width * a.height - b.width * b.height)[0];
+  };
   const describe = (node: Element): FlowNodeInfo => {
     const pool = poolOf(node);
-    return { id: node.id, name: node.businessObject.name ?? '', type: node.type, poolId: pool?.id ?? '', poolName: pool?.businessObject.name ?? '' };
+    const laneName = laneOf(node, pool)?.businessObject.name;
+    return {
+      id: node.id,
+      name: node.businessObject.name ?? '',
+      type: node.type,
+      poolId: pool?.id ?? '',
+      poolName: pool?.businessObject.name ?? '',
+      ...(laneName ? { laneName } : {}),
+    };
   };
 
   this.listStepPlaces = (): StepPlace[] =>
@@ -165,7 +182,15 @@ export default function KeyboardEdit(
     this.preExecute = (ctx) => {
       const name = (ctx.name as string).trim();
       const businessObject = bpmnFactory.create('bpmn:MessageFlow', name ? { name } : {});
-      ctx.connection = modeling.connect(ctx.source as Element, ctx.target as Element, { type: 'bpmn:MessageFlow', businessObject });
+      const source = ctx.source as Element;
+      const target = ctx.target as Element;
+      const [sourcePool, targetPool] = [poolOf(source), poolOf(target)];
+      // The x of every vertical part of the other handovers, so this one does not run over them.
+      const taken = elementRegistry
+        .filter((e) => e.type === 'bpmn:MessageFlow')
+        .flatMap((flow) => verticalXs((flow.waypoints as Point[] | undefined) ?? []));
+      const waypoints = sourcePool && targetPool ? handoverRoute(source, target, sourcePool, targetPool, taken) : null;
+      ctx.connection = modeling.connect(source, target, { type: 'bpmn:MessageFlow', businessObject, ...(waypoints ? { waypoints } : {}) });
     };
   }
   AddHandoverHandler.$inject = ['modeling', 'bpmnFactory'];
@@ -176,3 +201,7 @@ export default function KeyboardEdit(
 }
 
 KeyboardEdit.$inject = ['elementRegistry', 'commandStack', 'bpmnRules', 'selection'];
+
+function verticalXs(points: Point[]): number[] {
+  return points.slice(1).flatMap((p, i) => (Math.abs(p.x - points[i]!.x) < 1 ? [p.x] : []));
+}
