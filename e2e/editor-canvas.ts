@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { APIRequestContext, Download, Page } from '@playwright/test';
+import { expectSignedIn, signInThroughForm, type TestAccount } from './auth-helpers';
 import { expect } from './fixtures';
+import { addMember, createMember, organisationIdByName } from './organisation-helpers';
 
 // Helpers of the editor journey (e2e/editor.spec.ts): a shared flow made through the API, and drawing on
 // the bpmn-js canvas the way a user does (palette, clicks, the context pad).
@@ -109,4 +111,20 @@ export async function downloadedText(download: Download): Promise<Buffer> {
 
 // Saves go through the real server, which can be slow on a busy shared machine: wait generously.
 export const SAVE_WAIT = { timeout: 45_000 };
-export const status = (page: Page) => page.getByRole('status').filter({ hasText: /sparade|Osparade|Sparar|version|spara/ });
+export const status = (page: Page) => page.getByRole('status').filter({ hasText: /sparade|Sparar|Offline|version|spara|Öppnar/ });
+
+/**
+ * A fresh account that is editor in both Kommunen and Regionen, signed in on `page`: someone who may
+ * change both pools (each organisation otherwise edits only its own). Its own account, so no other
+ * test's sessions are touched.
+ */
+export async function signInAsEditorOfBoth(page: Page): Promise<TestAccount> {
+  const kommun = await organisationIdByName('Kommunen');
+  const region = await organisationIdByName('Regionen');
+  const account = await createMember('both', kommun, 'EDITOR');
+  await addMember(account.id, region, 'EDITOR');
+  await page.goto('/signin');
+  await signInThroughForm(page, account.email, account.password);
+  await expectSignedIn(page);
+  return account;
+}

@@ -1,13 +1,18 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { createSharedFlow, openEditor, SAVE_WAIT, status } from './editor-canvas';
+import { createSharedFlow, openEditor, SAVE_WAIT, signInAsEditorOfBoth, status } from './editor-canvas';
 import { expect, storageStateFor, test } from './fixtures';
 
 // WCAG 2.1.1 Keyboard: steps and handovers can be added to a flow without a pointer, through the
 // toolbar's dialogs. Every input below is a key press; locators only find where focus should go.
 
-test.use({ storageState: storageStateFor('kommun.editor') });
+// Each organisation edits its own pool: these journeys add steps to both, so they run as someone who
+// is editor in both (e2e/live-coediting.spec.ts shows what a one-sided editor is offered).
+test.use({ storageState: { cookies: [], origins: [] } });
 test.describe.configure({ timeout: 120_000 });
+test.beforeEach(async ({ page }) => {
+  await signInAsEditorOfBoth(page);
+});
 
 /** Arrow keys through a focused <select> (Chromium changes the value without opening it) to `label`. */
 async function chooseOption(select: Locator, label: string) {

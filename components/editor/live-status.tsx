@@ -33,6 +33,10 @@ export function LiveStatusBar({ status, notices, describe, onPutBack, onDismiss,
             <li key={n.id} className="flex flex-wrap items-center gap-2 rounded border border-amber-600 bg-amber-50 px-2 py-1">
               <span>
                 {n.kind === 'replaced' &&
+                  n.notice.field === 'a:bpmn:name' &&
+                  t('replacedName', { by: n.notice.by, theirs: shown(n.notice.theirs, t), mine: shown(n.notice.mine, t) })}
+                {n.kind === 'replaced' &&
+                  n.notice.field !== 'a:bpmn:name' &&
                   t('replaced', {
                     by: n.notice.by,
                     what: fieldWord(n.notice.field, t),
