@@ -1,8 +1,10 @@
 import { canOnOrganisation, type Actor } from '@/lib/auth/policy';
+import { parseBpmn } from '@/lib/bpmn/parse-bpmn';
 import type { Prisma, ProcessCategory } from '@/lib/db/generated/client';
 import { AppError } from '@/lib/errors';
 import { recordAudit } from '../audit';
 import { db } from '../client';
+import { projectResponsibilities } from './project-responsibilities';
 
 // What creating a flow from the form and importing a file have in common: who owns it, and the one
 // transaction that writes the flow with its first revision.
@@ -56,6 +58,7 @@ export async function insertFlow(flow: NewFlow): Promise<CreatedFlow> {
       },
       select: { id: true },
     });
+    await projectResponsibilities(tx, created.id, (await parseBpmn(flow.xml, 'lenient')).definitions);
     await recordAudit(
       {
         actorId: flow.actor.userId,

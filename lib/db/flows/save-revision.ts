@@ -1,3 +1,4 @@
+import type { ModdleElement } from 'bpmn-moddle';
 import type { Actor } from '@/lib/auth/policy';
 import { parseBpmn } from '@/lib/bpmn/parse-bpmn';
 import { toXml } from '@/lib/bpmn/serialise';
@@ -6,6 +7,7 @@ import { AppError, isAppError } from '@/lib/errors';
 import { recordAudit } from '../audit';
 import { db } from '../client';
 import { flowNotFound, getFlowForActor } from './get-flow';
+import { projectResponsibilities } from './project-responsibilities';
 
 type Tx = Prisma.TransactionClient;
 
@@ -17,6 +19,8 @@ export type AppendRevisionInput = {
   authorId: string;
   /** Already parsed and re-serialised by the caller. */
   xml: string;
+  /** The parsed `xml`, for the projections; parsed again from `xml` when the caller has none. */
+  definitions?: ModdleElement;
   baseVersion: number;
   message?: string;
 };
@@ -40,6 +44,7 @@ export async function appendRevision(tx: Tx, input: AppendRevisionInput): Promis
   await tx.flowRevision.create({
     data: { flowId: input.flowId, version, bpmnXml: input.xml, authorId: input.authorId, message: input.message || null },
   });
+  await projectResponsibilities(tx, input.flowId, input.definitions ?? (await parseBpmn(input.xml, 'lenient')).definitions);
   await recordAudit(
     {
       actorId: input.authorId,
@@ -109,6 +114,7 @@ export async function saveRevision(
         ownerOrganisationId: flow.owner.id,
         authorId: actor.userId,
         xml,
+        definitions,
         baseVersion: request.baseVersion,
         message: request.message,
       });
