@@ -73,3 +73,18 @@ export function canOnFlow(actor: Actor, flow: FlowScope, action: FlowAction): bo
 export function organisationsWhere(actor: Actor, action: OrganisationAction): string[] {
   return actor.memberships.filter((m) => allows(m.access, action)).map((m) => m.organisationId);
 }
+
+/** What policy needs to know of a role: its organisation, and the organisations that share a flow with it. */
+export type RoleScope = {
+  organisationId: string;
+  sharingOrganisationIds: readonly string[];
+};
+
+/**
+ * A role (and its review across flows) is visible to members of its organisation and of organisations
+ * sharing a flow with it; outside that reach callers answer 404. What it lists is cut down further to
+ * the flows the actor may see (canSeeFlow).
+ */
+export function canSeeRole(actor: Actor, role: RoleScope): boolean {
+  return [role.organisationId, ...role.sharingOrganisationIds].some((orgId) => allows(accessIn(actor, orgId), 'organisation.view'));
+}
