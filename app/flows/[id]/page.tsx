@@ -21,6 +21,7 @@ export default async function FlowPage({ params }: Props) {
   const { id } = await params;
   const { flow, canEdit } = await loadFlowPage(id, `/flows/${id}`);
   const t = await getTranslations('editor');
+  const tr = await getTranslations('responsibility.links');
   const revision = await orNotFound(findRevision(flow));
   const catalogue = canEdit ? await listRolesForFlow(flow.id) : [];
   const summary = { id: flow.id, name: flow.name };
@@ -36,6 +37,9 @@ export default async function FlowPage({ params }: Props) {
         <nav aria-label={t('flowNav')} className="flex gap-4 text-sm">
           <Link href={`/flows/${flow.id}/history`} className="text-brand underline">
             {t('history')}
+          </Link>
+          <Link href={`/flows/${flow.id}/raci`} className="text-brand underline">
+            {tr('responsibility')}
           </Link>
           {canEdit && (
             <Link href={`/flows/${flow.id}/mapping`} className="text-brand underline">

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoDefinitions, role } from './demo-fixture';
 import { projectResponsibility, type ActivityRaci } from './raci';
-import { raciCsv, raciMatrix } from './raci-matrix';
+import { filterMatrix, raciCsv, raciMatrix } from './raci-matrix';
 
 const catalogue = [
   { id: 'org-r', name: 'Regionen', colour: '#1d5fa8', customerTerm: 'patient', roles: [{ id: 'r-lak', name: 'Läkare' }, { id: 'r-ssk', name: 'Avdelningssjuksköterska' }, { id: 'r-unused', name: 'Kurator' }] },
@@ -31,5 +31,18 @@ describe('raciMatrix and raciCsv', () => {
     const p = projectResponsibility(await demoDefinitions());
     const matrix = raciMatrix(p.activities, [], p.lanes.flatMap((l) => (l.roleId ? [l.roleId] : [])));
     expect(matrix.rows[0]!.cells).toEqual({ [role('region', 'Läkare')]: ['R', 'A'], [role('region', 'Avdelningssjuksköterska')]: ['I'] });
+  });
+});
+
+describe('filterMatrix', () => {
+  it("keeps one organisation's columns, and the rows in its pool or where its roles have a letter", () => {
+    const matrix = raciMatrix(
+      [activity('T1', 'Region only', { R: ['r-lak'] }), activity('T2', 'Region informs kommun', { R: ['r-lak'], I: ['k-bist'] }), activity('T3', 'Kommun', { R: ['k-bist'] }, 'org-k')],
+      catalogue,
+    );
+    const kommun = filterMatrix(matrix, 'org-k');
+    expect(kommun.columns.map((c) => c.roleId)).toEqual(['k-bist']);
+    expect(kommun.rows.map((r) => r.elementId)).toEqual(['T2', 'T3']);
+    expect(filterMatrix(matrix, undefined)).toBe(matrix);
   });
 });

@@ -57,3 +57,15 @@ function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
+
+/**
+ * One organisation's view: its roles' columns, and the activities in its pool or where one of its
+ * roles has a letter. No organisation given: the whole matrix.
+ */
+export function filterMatrix(matrix: RaciMatrix, organisationId: string | undefined): RaciMatrix {
+  if (!organisationId) return matrix;
+  const columns = matrix.columns.filter((c) => c.organisationId === organisationId);
+  const ids = new Set(columns.map((c) => c.roleId));
+  const rows = matrix.rows.filter((r) => r.organisationId === organisationId || Object.keys(r.cells).some((id) => ids.has(id)));
+  return { columns, rows };
+}
