@@ -14,6 +14,8 @@ import type {
   StepPlace,
 } from './modules/keyboard-edit/keyboard-edit';
 import roleLanesModule from './modules/role-lanes';
+import stepDetailsModule from './modules/step-details';
+import { stepDetailsBridge, type StepDetailsHandle, type StepDetailsWriter } from './step-details-handle';
 import type { PoolInfo } from './modules/role-lanes/role-lanes';
 import swedishTranslateModule from './modules/swedish-translate';
 import './bpmn-css';
@@ -29,8 +31,8 @@ export type KeyboardEditChoices = {
   handoverTargets: Record<string, string[]>;
 };
 
-/** The editor's window on the Modeler: exports, re-import, and the role-lane operations. */
-export type FlowModelerHandle = DiagramExport & {
+/** The editor's window on the Modeler: exports, re-import, the role-lane operations and the step details. */
+export type FlowModelerHandle = DiagramExport & StepDetailsHandle & StepDetailsWriter & {
   importXml(xml: string): Promise<void>;
   listPools(): PoolInfo[];
   addRoleLane(participantId: string, role: { id: string; name: string }): string;
@@ -78,6 +80,7 @@ export function FlowModeler({ xml, locale, ariaLabel, onChanged, onError, ref }:
   // Both are read once: re-creating the Modeler (say, on a language switch) would drop unsaved work.
   const initialXml = useRef(xml);
   const initialLocale = useRef(locale);
+  const details = useRef(stepDetailsBridge()).current;
 
   useEffect(() => {
     const container = containerRef.current;
@@ -91,6 +94,7 @@ export function FlowModeler({ xml, locale, ariaLabel, onChanged, onError, ref }:
           everydayPaletteModule,
           roleLanesModule,
           keyboardEditModule,
+          stepDetailsModule,
           ...(initialLocale.current === 'sv' ? [swedishTranslateModule] : []),
         ],
       });
@@ -99,6 +103,7 @@ export function FlowModeler({ xml, locale, ariaLabel, onChanged, onError, ref }:
         if (alive && e.trigger !== 'clear') callbacks.current.onChanged();
       });
       if (alive) readyRef.current = modeler;
+      if (alive) details.attach(modeler);
       return modeler;
     });
     modelerRef.current = created;
@@ -121,6 +126,7 @@ export function FlowModeler({ xml, locale, ariaLabel, onChanged, onError, ref }:
       observer.disconnect();
       modelerRef.current = null;
       readyRef.current = null;
+      details.attach(null);
       void created.then((modeler) => modeler.destroy());
     };
   }, []);
@@ -138,6 +144,7 @@ export function FlowModeler({ xml, locale, ariaLabel, onChanged, onError, ref }:
       return service;
     };
     return {
+      ...details.handle,
       async getXml() {
         if (loadFailed.current) throw new Error('The diagram did not open, so it is not saved.');
         const { xml: out } = await (await modeler()).saveXML({ format: true });

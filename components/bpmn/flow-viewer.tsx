@@ -5,6 +5,8 @@ import type NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import stafettDescriptor from '@/lib/bpmn/stafett.json';
 import { fitDiagram } from './fit-diagram';
 import { diffMarker, type DiagramExport, type DiffColour } from './diagram-handle';
+import stepDetailsModule from './modules/step-details';
+import { stepDetailsBridge, type StepDetailsHandle } from './step-details-handle';
 import './bpmn-css';
 
 export type FlowViewerProps = {
@@ -14,8 +16,11 @@ export type FlowViewerProps = {
   onError?: (message: string) => void;
   ariaLabel: string;
   className?: string;
-  ref?: Ref<DiagramExport>;
+  ref?: Ref<FlowViewerHandle>;
 };
+
+/** Exports, and the step details read-only (selecting and reading; no writes in a Viewer). */
+export type FlowViewerHandle = DiagramExport & StepDetailsHandle;
 
 type Canvas = Parameters<typeof fitDiagram>[0] & {
   addMarker(id: string, cls: string): void;
@@ -32,18 +37,24 @@ export function FlowViewer({ xml, colours, onError, ariaLabel, className, ref }:
   coloursRef.current = colours;
   const onErrorRef = useRef(onError);
   onErrorRef.current = onError;
+  const details = useRef(stepDetailsBridge()).current;
 
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const created = import('bpmn-js/lib/NavigatedViewer').then(
-      ({ default: Viewer }) => new Viewer({ container, moddleExtensions: { stafett: stafettDescriptor } }),
-    );
+    let alive = true;
+    const created = import('bpmn-js/lib/NavigatedViewer').then(({ default: Viewer }) => {
+      const viewer = new Viewer({ container, moddleExtensions: { stafett: stafettDescriptor }, additionalModules: [stepDetailsModule] });
+      if (alive) details.attach(viewer);
+      return viewer;
+    });
     viewerRef.current = created;
     // diagram-js caches the container's size; tell it when the page around it changes the canvas's size.
     const observer = new ResizeObserver(() => void created.then((viewer) => viewer.get<{ resized(): void }>('canvas').resized()));
     observer.observe(container);
     return () => {
+      alive = false;
+      details.attach(null);
       observer.disconnect();
       viewerRef.current = null;
       void created.then((viewer) => viewer.destroy());
@@ -73,6 +84,7 @@ export function FlowViewer({ xml, colours, onError, ariaLabel, className, ref }:
   }, [colours]);
 
   useImperativeHandle(ref, () => ({
+    ...details.handle,
     async getXml() {
       const viewer = await viewerRef.current;
       const { xml: out } = (await viewer!.saveXML({ format: true })) as { xml: string };

@@ -20,6 +20,7 @@ import { RoleLaneDialog } from './role-lane-dialog';
 import { SaveStatusBar } from './save-status';
 import { getLatestXml } from './save-flow-request';
 import { ShortcutsHelp } from './shortcuts-help';
+import { StepDetailsPanel, type PanelCatalogue } from './step-details-panel';
 import { useFillHeight } from './use-fill-height';
 import { useFlowSave } from './use-flow-save';
 import { useLeaveGuard } from './use-leave-guard';
@@ -29,10 +30,12 @@ type Props = {
   xml: string;
   version: number;
   catalogue: FlowRoleCatalogue[];
+  /** The step details panel: catalogues with organisation colours, and ?element= to select. */
+  details?: { catalogue: PanelCatalogue; initialElementId?: string };
 };
 
 /** The editing screen's client island: toolbar, save state, role lanes, and the Modeler. */
-export function FlowEditor({ flow, xml, version, catalogue }: Props) {
+export function FlowEditor({ flow, xml, version, catalogue, details }: Props) {
   const t = useTranslations('editor');
   const locale = useLocale();
   const modeler = useRef<FlowModelerHandle>(null);
@@ -167,7 +170,8 @@ export function FlowEditor({ flow, xml, version, catalogue }: Props) {
           extraMessage={notice}
         />
       </div>
-      <div ref={canvasBox} className="relative">
+      <div ref={canvasBox} className="relative flex">
+        <div className="relative min-w-0 flex-1">
         <FlowModeler
           ref={modeler}
           xml={xml}
@@ -176,6 +180,8 @@ export function FlowEditor({ flow, xml, version, catalogue }: Props) {
           onChanged={markChanged}
           onError={(m) => setNotice(t('loadFailed', { message: m }))}
         />
+        </div>
+        {details && <StepDetailsPanel diagram={() => modeler.current} readOnly={false} catalogue={details.catalogue} initialElementId={details.initialElementId} />}
       </div>
       <RoleLaneDialog
         open={lanePools !== null}

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { Finding } from '@/lib/domain/responsibility/checks';
+import { findingText } from './finding-text';
 
 type Props = { flowId: string; findings: Finding[] };
 
@@ -23,15 +24,4 @@ export async function CheckList({ flowId, findings }: Props) {
       </ul>
     </>
   );
-}
-
-type Translate = (key: string, values?: Record<string, string | number>) => string;
-
-export function findingText(t: Translate, f: Finding): string {
-  const name = f.name || t('unnamed');
-  if (f.code === 'HANDOVER_INCOMPLETE') {
-    const missing = (f.missing ?? []).map((m) => t(m === 'what' ? 'missingWhat' : 'missingTimeLimit')).join(t('and'));
-    return t(f.code, { name, missing });
-  }
-  return t(f.code, { name, count: f.count ?? 0 });
 }

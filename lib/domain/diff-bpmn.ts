@@ -1,6 +1,7 @@
 import type { ModdleElement } from 'bpmn-moddle';
 import { diff } from 'bpmn-js-differ';
 import { isModdleElement, walkContained } from '@/lib/bpmn/elements';
+import { diffResponsibility, type ResponsibilityChange } from './responsibility/diff-responsibility';
 
 export type ChangedElement = { id: string; type: string; name?: string };
 export type AttributeChange = { name: string; oldValue: string | null; newValue: string | null };
@@ -9,6 +10,8 @@ export type FlowDiff = {
   removed: ChangedElement[];
   changed: (ChangedElement & { attributes: AttributeChange[] })[];
   layoutChanged: ChangedElement[];
+  /** RACI letters and step or handover details that changed, per element, as raw values (role ids). */
+  responsibility?: ResponsibilityChange[];
 };
 
 /**
@@ -32,6 +35,7 @@ export function diffBpmn(oldDefinitions: ModdleElement, newDefinitions: ModdleEl
     removed: sortById(Object.entries(changes._removed).map(([id, e]) => describe(id, e))),
     changed: sortById(changed),
     layoutChanged: sortById(Object.entries(changes._layoutChanged).map(([id, e]) => describe(id, newById.get(id) ?? e))),
+    responsibility: diffResponsibility(oldDefinitions, newDefinitions),
   };
 }
 

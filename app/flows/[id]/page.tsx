@@ -8,7 +8,7 @@ import { OrganisationBadges } from '@/components/organisation/organisation-badge
 import { listRolesForFlow } from '@/lib/db/flows/flow-roles';
 import { findRevision } from '@/lib/db/flows/get-revision-xml';
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
@@ -17,14 +17,20 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /** The flow itself: the Modeler for those who may edit, the lighter Viewer for everyone else. */
-export default async function FlowPage({ params }: Props) {
+export default async function FlowPage({ params, searchParams }: Props) {
   const { id } = await params;
+  const element = (await searchParams).element;
   const { flow, canEdit } = await loadFlowPage(id, `/flows/${id}`);
   const t = await getTranslations('editor');
   const tr = await getTranslations('responsibility.links');
   const revision = await orNotFound(findRevision(flow));
-  const catalogue = canEdit ? await listRolesForFlow(flow.id) : [];
+  const catalogue = await listRolesForFlow(flow.id);
   const summary = { id: flow.id, name: flow.name };
+  const colours = new Map(flow.organisations.map((o) => [o.id, o.colour]));
+  const details = {
+    catalogue: catalogue.map((c) => ({ ...c, colour: colours.get(c.organisationId) })),
+    initialElementId: typeof element === 'string' ? element : undefined,
+  };
 
   return (
     <main id="main" className="flex flex-col">
@@ -49,9 +55,9 @@ export default async function FlowPage({ params }: Props) {
         </nav>
       </header>
       {canEdit ? (
-        <FlowEditor flow={summary} xml={revision.xml} version={revision.version} catalogue={catalogue} />
+        <FlowEditor flow={summary} xml={revision.xml} version={revision.version} catalogue={catalogue} details={details} />
       ) : (
-        <FlowReadOnly flow={summary} xml={revision.xml} />
+        <FlowReadOnly flow={summary} xml={revision.xml} details={details} />
       )}
     </main>
   );

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { DiffColour } from '@/components/bpmn/diagram-handle';
 import { diffRevisions } from '@/lib/db/flows/diff-revisions';
+import { listRoleNamesForFlow } from '@/lib/db/flows/flow-roles';
 import { getRevisionXml } from '@/lib/db/flows/get-revision-xml';
 import type { FlowDiff } from '@/lib/domain/diff-bpmn';
 import { versionParamSchema } from '@/lib/validation/flows';
@@ -75,7 +76,7 @@ export default async function DiffPage({ params, searchParams }: Props) {
     <main id="main" className="mx-auto w-full max-w-7xl space-y-6 px-4 py-8">
       {header}
       <DiffLegend />
-      <ChangeList diff={diff} />
+      <ChangeList diff={diff} roleNames={await listRoleNamesForFlow(flow.id)} />
       <section aria-labelledby="to-title" className="space-y-2">
         <h2 id="to-title" className="text-xl font-semibold">{t('diff.toHeading', { version: to })}</h2>
         <RevisionDiagram xml={newer.xml} colours={toColours(diff)} label={t('diff.toDiagram', { version: to })} height="h-[55vh]" />
