@@ -43,7 +43,12 @@ export function StepDetailsPanel({ diagram, readOnly, catalogue, initialElementI
     if (!handle) return;
     const roleOrganisations = new Map(catalogue.flatMap((o) => o.roles.map((r) => [r.id, o.organisationId] as const)));
     const read = () => {
-      if (pending.current && handle.selectElement(pending.current)) pending.current = undefined;
+      const wanted = pending.current;
+      if (wanted) {
+        // Cleared first: selecting fires selection.changed, which calls read() again.
+        pending.current = undefined;
+        if (!handle.selectElement(wanted)) pending.current = wanted;
+      }
       const id = handle.selectedElementId();
       setSnapshot({ selected: id ? handle.describeElement(id) : undefined, choices: handle.detailChoices(), findings: handle.findings() });
     };
@@ -107,7 +112,9 @@ export function StepDetailsPanel({ diagram, readOnly, catalogue, initialElementI
         <p className="text-sm">{t('panel.nothingSelected')}</p>
       ) : (
         <div key={selected.id} className="flex flex-col gap-3">
-          <p className="text-sm text-muted">{t(`panel.kind.${selected.kind}`)}</p>
+          <p className="text-sm text-muted">
+            {t(`panel.kind.${selected.kind}`)} · {selected.type.replace(/^bpmn:/, '')} · <span className="font-mono">{selected.id}</span>
+          </p>
           {findings.length > 0 ? (
             <div className="rounded border-l-4 border-amber-600 bg-amber-50 p-2 text-sm">
               <h3 className="font-semibold">{t('panel.findings')}</h3>

@@ -16,8 +16,12 @@ export async function CheckList({ flowId, findings }: Props) {
         {findings.map((f, i) => (
           <li key={`${f.code}-${f.elementId}-${i}`} className="rounded border-l-4 border-amber-600 bg-amber-50 px-3 py-2">
             <span>{findingText(t, f)}</span>{' '}
-            <Link href={`/flows/${flowId}?element=${encodeURIComponent(f.elementId)}`} className="text-brand underline">
-              {t('open')}<span className="sr-only">: {f.name || f.elementId}</span>
+            <Link
+              href={`/flows/${flowId}?element=${encodeURIComponent(f.elementId)}`}
+              className="text-brand underline"
+              aria-label={`${t('open')}: ${f.name || f.elementId}`}
+            >
+              {t('open')}
             </Link>
           </li>
         ))}

@@ -30,7 +30,7 @@ type Modeling = {
 type Moddle = { create(type: string, attrs?: Record<string, unknown>): ModdleElement };
 type Selection = { select(element: Shape | null): void; get(): Shape[] };
 type Canvas = { scrollToElement(element: Shape, padding?: number): void; getRootElement(): Shape };
-type EventBus = { on(event: string | string[], callback: () => void): void };
+type EventBus = { on(event: string | string[], priority: number, callback: () => void): void };
 type Injector = { get<T>(name: string, strict?: boolean): T | undefined };
 
 export type DetailsElementKind = 'activity' | 'handover' | 'other';
@@ -84,7 +84,8 @@ export default function StepDetailsModule(
 ) {
   const listeners = new Set<() => void>();
   const notify = () => listeners.forEach((l) => l());
-  eventBus.on(['selection.changed', 'elements.changed', 'import.done'], notify);
+  // Late (priority 250): after findingBadges (500) has rechecked the model, so listeners read fresh findings.
+  eventBus.on(['selection.changed', 'elements.changed', 'import.done'], 250, notify);
 
   const shapeOf = (id: string) => {
     const shape = elementRegistry.get(id);
