@@ -99,3 +99,17 @@ describe('projectResponsibilities through the revision writers', () => {
     ]);
   });
 });
+
+describe('reprojectFlowsWithoutProjection', () => {
+  it('projects a flow whose head was stored before the tables existed, and leaves projected flows alone', async () => {
+    const { reprojectFlowsWithoutProjection } = await import('./reproject-flows');
+    const { id } = await createFlowFromBpmn(editor, xmlWith([{ roleId: orgA.roles[1]!.id, type: 'accountable' }]));
+    const expected = await projection(id);
+    await db.flowResponsibility.deleteMany({ where: { flowId: id } });
+    await db.flowActivity.deleteMany({ where: { flowId: id } });
+    await db.flowHandover.deleteMany({ where: { flowId: id } });
+    const report = await reprojectFlowsWithoutProjection();
+    expect(report.projected).toBeGreaterThanOrEqual(1);
+    expect(await projection(id)).toEqual(expected);
+  });
+});
