@@ -36,6 +36,8 @@ test.describe('as a kommun editor', () => {
   test.use({ storageState: storageStateFor('kommun.editor') });
 
   test('sets Accountable and a touchpoint with the keyboard; the matrix, the checks and the role review follow', async ({ page }) => {
+    // Five pages, a save and axe on each: more than the default 30 s on a busy machine.
+    test.setTimeout(120_000);
     const flow = await copyDemoFlow(page.request);
     const enhetschef = await roleId(page.request, 'Kommunen', 'Enhetschef hemtjänst');
 
