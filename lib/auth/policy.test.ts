@@ -6,6 +6,7 @@ import {
   canOnOrganisation,
   canSeeFlow,
   canSeeRole,
+  organisationsSeeingFlows,
   organisationsWhere,
   type Access,
   type Actor,
@@ -187,5 +188,15 @@ describe('canSeeRole', () => {
   it('a member of an organisation sharing no flow with it does not', () => {
     expect(canSeeRole(member('org-x', 'ADMIN'), role)).toBe(false);
     expect(canSeeRole({ userId: 'u', memberships: [] }, role)).toBe(false);
+  });
+});
+
+describe('organisationsSeeingFlows', () => {
+  it('lists the organisations whose members see a flow they take part in: every access level', () => {
+    const actor = { userId: 'u', memberships: [{ organisationId: 'a', access: 'VIEWER' as const }, { organisationId: 'b', access: 'ADMIN' as const }] };
+    expect(organisationsSeeingFlows(actor)).toEqual(['a', 'b']);
+    for (const { organisationId } of actor.memberships) {
+      expect(canSeeFlow(actor, { ownerOrganisationId: 'x', participantOrganisationIds: [organisationId] })).toBe(true);
+    }
   });
 });

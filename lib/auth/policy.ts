@@ -88,3 +88,11 @@ export type RoleScope = {
 export function canSeeRole(actor: Actor, role: RoleScope): boolean {
   return [role.organisationId, ...role.sharingOrganisationIds].some((orgId) => allows(accessIn(actor, orgId), 'organisation.view'));
 }
+
+/**
+ * Organisations through which the actor sees flows: a flow is visible when one of these takes part in it
+ * (the owner always does). For queries across many flows that cannot ask canSeeFlow row by row.
+ */
+export function organisationsSeeingFlows(actor: Actor): string[] {
+  return actor.memberships.filter((m) => allows(m.access, 'flow.view')).map((m) => m.organisationId);
+}

@@ -1,4 +1,4 @@
-import { canSeeFlow, canSeeRole, type Actor } from '@/lib/auth/policy';
+import { canSeeFlow, canSeeRole, organisationsSeeingFlows, type Actor } from '@/lib/auth/policy';
 import { RACI_LETTERS, type RaciLetter } from '@/lib/domain/responsibility/raci';
 import { AppError } from '@/lib/errors';
 import { db } from './client';
@@ -57,27 +57,26 @@ export async function getRoleReview(actor: Actor, roleId: string): Promise<RoleR
       });
   if (!canSeeRole(actor, { organisationId: role.organisationId, sharingOrganisationIds: sharing.map((s) => s.organisationId) })) throw roleNotFound();
 
-  const myOrganisations = actor.memberships.map((m) => m.organisationId);
-  const rows = await db.flowResponsibility.findMany({
-    where: { roleId, flow: { archivedAt: null, participants: { some: { organisationId: { in: myOrganisations } } } } },
-    select: { flowId: true, elementId: true, elementKind: true, elementName: true, position: true, letter: true },
-  });
-  const flows = await visibleFlows(actor, [...new Set(rows.map((r) => r.flowId))]);
-  const byElement = new Map<string, RoleReviewItem & { position: number }>();
-  for (const row of rows) {
-    const flowName = flows.get(row.flowId);
-    if (flowName === undefined) continue;
-    const key = `${row.flowId}\u0000${row.elementId}`;
-    const item =
-      byElement.get(key) ??
-      byElement
-        .set(key, { flowId: row.flowId, flowName, elementId: row.elementId, name: row.elementName, kind: row.elementKind, letters: [], position: row.position })
-        .get(key)!;
-    item.letters.push(row.letter);
-  }
-  const items = [...byElement.values()]
-    .sort((a, b) => a.flowName.localeCompare(b.flowName, 'sv') || a.flowId.localeCompare(b.flowId) || a.position - b.position)
-    .map(({ position: _position, ...item }) => ({ ...item, letters: RACI_LETTERS.filter((l) => item.letters.includes(l)) }));
+  // One aggregated query over the projection: a row per element, its letters collected. Which flows are
+  // visible is policy's answer (organisationsSeeingFlows), applied in SQL so 1,000 flows stay fast.
+  const seeing = organisationsSeeingFlows(actor);
+  const rows = await db.$queryRaw<{ flowId: string; flowName: string; elementId: string; kind: 'ACTIVITY' | 'HANDOVER'; name: string; letters: string[] }[]>`
+    SELECT r."flowId", f."name" AS "flowName", r."elementId", r."elementKind"::text AS "kind", r."elementName" AS "name",
+           array_agg(r."letter"::text) AS "letters", min(r."position") AS "position"
+    FROM "FlowResponsibility" r
+    JOIN "Flow" f ON f."id" = r."flowId" AND f."archivedAt" IS NULL
+    WHERE r."roleId" = ${roleId}
+      AND EXISTS (SELECT 1 FROM "FlowParticipant" p WHERE p."flowId" = r."flowId" AND p."organisationId" = ANY(${seeing}::text[]))
+    GROUP BY r."flowId", f."name", r."elementId", r."elementKind", r."elementName"
+    ORDER BY f."name", r."flowId", min(r."position")`;
+  const items = rows.map((row) => ({
+    flowId: row.flowId,
+    flowName: row.flowName,
+    elementId: row.elementId,
+    name: row.name,
+    kind: row.kind,
+    letters: RACI_LETTERS.filter((l) => row.letters.includes(l)),
+  }));
   return {
     role: {
       id: role.id,
