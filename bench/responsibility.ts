@@ -6,6 +6,7 @@
 //  - a commit with the projection (saveRevision) beside the projection alone, so the commit without it
 //    is the difference.
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { createThrowawayDatabase, DEFAULT_TEST_BASE_URL, dropThrowawayDatabase } from '../lib/db/databases';
 import { migrate } from '../lib/db/migrate';
 import { repeat, summarise, timed, type Sample } from './stats';
@@ -68,6 +69,17 @@ export async function benchResponsibility(xmlOf300: string): Promise<Responsibil
   let items = 0;
   results.roleReview = summarise(await repeat(RUNS, () => timed(async () => void (items = (await getRoleReview(manager, bistand.id)).items.length))));
   results.roleReviewItems = items;
+  // Baseline in the same run: the same rows straight from PostgreSQL (pg, no Prisma, no grouping), so the
+  // ratio means something on a machine whose load moves every figure.
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  const seeing = manager.memberships.map((m) => m.organisationId);
+  const sql = `SELECT r."flowId", f."name", r."elementId", r."elementKind", r."elementName", r."letter", r."position"
+    FROM "FlowResponsibility" r JOIN "Flow" f ON f."id" = r."flowId" AND f."archivedAt" IS NULL
+    WHERE r."roleId" = $1 AND EXISTS (SELECT 1 FROM "FlowParticipant" p WHERE p."flowId" = r."flowId" AND p."organisationId" = ANY($2::text[]))`;
+  await client.query(sql, [bistand.id, seeing]);
+  results.baselineRoleReviewSql = summarise(await repeat(RUNS, () => timed(() => client.query(sql, [bistand.id, seeing]))));
+  await client.end();
 
   const editor = await loadActor((await db.user.findUniqueOrThrow({ where: { email: 'kommun.editor@stafett.test' } })).id);
   const large = await createFlowFromBpmn(editor, xmlOf300, { name: 'Benchmark RACI 300' });
@@ -103,7 +115,9 @@ async function main() {
     const { db } = await import('../lib/db/client');
     await db.$disconnect();
   } finally {
-    await dropThrowawayDatabase(databaseUrl);
+    // BENCH_KEEP_DB=1 keeps the seeded database for EXPLAIN ANALYZE and the like.
+    if (process.env.BENCH_KEEP_DB === '1') console.log(`bench: kept ${databaseUrl}`);
+    else await dropThrowawayDatabase(databaseUrl);
   }
 }
 
