@@ -11,6 +11,7 @@ import { createThrowawayDatabase, DEFAULT_TEST_BASE_URL, dropThrowawayDatabase }
 import { migrate } from '../lib/db/migrate';
 import { countDiagramElements, launchChromium, signIn, timeToFirstRender } from './browser';
 import { serveBarePage } from './bare-page';
+import { benchResponsibility, type ResponsibilityResults } from './responsibility';
 import { ensureBuild, startApp } from './server';
 import { repeat, summarise, timed, type Sample } from './stats';
 
@@ -122,6 +123,8 @@ async function main() {
     app = await startApp(env);
     results.savePutHttp = await httpSaves(app.baseUrl, xml, saved.flowId, saved.token, saved.version());
     await browserRenders(app.baseUrl, xml, saved.flowId, results);
+    // Last: it seeds 1,000 more flows into the same database.
+    const responsibility: ResponsibilityResults = await benchResponsibility(xml);
     await saved.disconnect();
     const report = {
       date: new Date().toISOString(),
@@ -129,6 +132,7 @@ async function main() {
       flow: { elements: ELEMENTS, diagramElements: countDiagramElements(xml), xmlBytes: Buffer.byteLength(xml) },
       unit: 'ms',
       results,
+      responsibility,
       ratios: {
         saveInProcessVsModdleParse: ratio(results.saveRevisionInProcess, results.baselineModdleParse),
         savePutHttpVsInProcess: ratio(results.savePutHttp, results.saveRevisionInProcess),

@@ -63,9 +63,13 @@ function readJson<T>(file: string): T | null {
 }
 
 
-async function vitest(reports: string) {
-  const file = path.join(reports, 'vitest.json');
-  const code = await run(path.join(BIN, 'vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]);
+/** The randomised convergence test runs on its own after the others: ~14 min of commits on 2 cores. */
+const CONVERGENCE_TEST = 'lib/coediting/convergence.int.test.ts';
+
+async function vitest(reports: string, only?: string) {
+  const file = path.join(reports, only ? 'vitest-convergence.json' : 'vitest.json');
+  const args = ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`, ...(only ? [only] : ['--exclude', CONVERGENCE_TEST])];
+  const code = await run(path.join(BIN, 'vitest'), args);
   type FileResult = { status: string; assertionResults: unknown[] };
   const report = readJson<{ numPassedTests: number; numFailedTests: number; numTotalTests: number; testResults: FileResult[] }>(file);
   if (!report) return { ok: false, passed: 0, failed: 1 };
@@ -107,6 +111,7 @@ async function main(): Promise<number> {
     });
     await step('type check (tsc --noEmit)', () => tool(path.join(BIN, 'tsc'), ['--noEmit']));
     await step('vitest (unit + integration)', () => vitest(reports));
+    await step('vitest (randomised convergence of live co-editing)', () => vitest(reports, CONVERGENCE_TEST));
     const built = await step('next build', () => tool(path.join(BIN, 'next'), ['build'], { DATABASE_URL: databaseUrl ?? undefined }));
     if (built && dbReady && databaseUrl) await step('playwright (e2e, Chromium)', () => playwright(reports, databaseUrl!));
     else if (!interrupted) steps.push({ name: 'playwright (skipped: no build or no database)', ok: false, seconds: 0, passed: 0, failed: 1 });

@@ -25,6 +25,8 @@ import poolRightsModule from './modules/pool-rights';
 import type { EditorRights, PoolRightsService } from './modules/pool-rights/pool-rights';
 import { presenceOverlays, type PresenceMark } from './presence-overlays';
 import roleLanesModule from './modules/role-lanes';
+import stepDetailsModule from './modules/step-details';
+import { stepDetailsBridge, type StepDetailsHandle, type StepDetailsWriter } from './step-details-handle';
 import type { PoolInfo } from './modules/role-lanes/role-lanes';
 import swedishTranslateModule from './modules/swedish-translate';
 import type UiLocale from './modules/swedish-translate/ui-locale';
@@ -42,8 +44,8 @@ export type KeyboardEditChoices = {
   handoverTargets: Record<string, string[]>;
 };
 
-/** The editor's window on the Modeler: exports, re-import, and the role-lane operations. */
-export type FlowModelerHandle = DiagramExport & {
+/** The editor's window on the Modeler: exports, re-import, the role-lane operations and the step details. */
+export type FlowModelerHandle = DiagramExport & StepDetailsHandle & StepDetailsWriter & {
   importXml(xml: string): Promise<void>;
   listPools(): PoolInfo[];
   addRoleLane(participantId: string, role: { id: string; name: string }): string;
@@ -120,6 +122,7 @@ export function FlowModeler({ xml, locale, ariaLabel, onChanged, onError, onLoca
   // language is switched in place instead (the effect below).
   const initialXml = useRef(xml);
   const initialLocale = useRef(locale);
+  const details = useRef(stepDetailsBridge()).current;
 
   useEffect(() => {
     void modelerRef.current?.then((m) => m.get<UiLocale>('uiLocale').set(locale));
@@ -142,6 +145,7 @@ export function FlowModeler({ xml, locale, ariaLabel, onChanged, onError, onLoca
           wordBreakModule,
           liveSyncModule,
           poolRightsModule,
+          stepDetailsModule,
         ],
         uiLocale: { locale: initialLocale.current },
       });
@@ -158,6 +162,7 @@ export function FlowModeler({ xml, locale, ariaLabel, onChanged, onError, onLoca
       });
       if (rightsRef.current) modeler.get<PoolRightsService>('poolRights').configure(rightsRef.current);
       if (alive) readyRef.current = modeler;
+      if (alive) details.attach(modeler);
       return modeler;
     });
     modelerRef.current = created;
@@ -182,6 +187,7 @@ export function FlowModeler({ xml, locale, ariaLabel, onChanged, onError, onLoca
       observer.disconnect();
       modelerRef.current = null;
       readyRef.current = null;
+      details.attach(null);
       void created.then((modeler) => modeler.destroy());
     };
   }, []);
@@ -199,6 +205,7 @@ export function FlowModeler({ xml, locale, ariaLabel, onChanged, onError, onLoca
       return service;
     };
     return {
+      ...details.handle,
       async getXml() {
         if (loadFailed.current) throw new Error('The diagram did not open, so it is not saved.');
         const { xml: out } = await (await modeler()).saveXML({ format: true });

@@ -10,13 +10,15 @@ import canvasControlsModule from './modules/canvas-controls';
 import swedishTranslateModule from './modules/swedish-translate';
 import type UiLocale from './modules/swedish-translate/ui-locale';
 import wordBreakModule from './modules/word-break';
+import stepDetailsModule from './modules/step-details';
+import { stepDetailsBridge, type StepDetailsHandle } from './step-details-handle';
 import './bpmn-css';
 
 /** Where the canvas looks: its top-left corner in diagram units and its zoom. */
 export type CanvasView = { x: number; y: number; scale: number };
 
 /** The viewer's window for its page: the exports, and showing a view (to follow another canvas). */
-export type FlowViewerHandle = DiagramExport & { showView(view: CanvasView): void };
+export type FlowViewerHandle = DiagramExport & StepDetailsHandle & { showView(view: CanvasView): void };
 
 export type FlowViewerProps = {
   xml: string;
@@ -29,6 +31,7 @@ export type FlowViewerProps = {
   onViewChange?: (view: CanvasView) => void;
   ref?: Ref<FlowViewerHandle>;
 };
+
 
 type Canvas = Parameters<typeof fitDiagram>[0] & {
   addMarker(id: string, cls: string): void;
@@ -52,19 +55,22 @@ export function FlowViewer({ xml, colours, onError, ariaLabel, className, onView
   onViewChangeRef.current = onViewChange;
   // Set while a view from outside is applied, so following another canvas does not echo back to it.
   const applyingView = useRef(false);
+  const details = useRef(stepDetailsBridge()).current;
 
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const created = import('bpmn-js/lib/NavigatedViewer').then(
-      ({ default: Viewer }) =>
-        new Viewer({
-          container,
-          moddleExtensions: { stafett: stafettDescriptor },
-          additionalModules: [swedishTranslateModule, canvasControlsModule, wordBreakModule],
-          uiLocale: { locale: initialLocale.current },
-        }),
-    );
+    let alive = true;
+    const created = import('bpmn-js/lib/NavigatedViewer').then(({ default: Viewer }) => {
+      const viewer = new Viewer({
+        container,
+        moddleExtensions: { stafett: stafettDescriptor },
+        additionalModules: [swedishTranslateModule, canvasControlsModule, wordBreakModule, stepDetailsModule],
+        uiLocale: { locale: initialLocale.current },
+      });
+      if (alive) details.attach(viewer);
+      return viewer;
+    });
     viewerRef.current = created;
     void created.then((viewer) =>
       viewer.get<ViewboxEvents>('eventBus').on('canvas.viewbox.changed', ({ viewbox }) => {
@@ -75,6 +81,8 @@ export function FlowViewer({ xml, colours, onError, ariaLabel, className, onView
     const observer = new ResizeObserver(() => void created.then((viewer) => viewer.get<{ resized(): void }>('canvas').resized()));
     observer.observe(container);
     return () => {
+      alive = false;
+      details.attach(null);
       observer.disconnect();
       viewerRef.current = null;
       void created.then((viewer) => viewer.destroy());
@@ -108,6 +116,7 @@ export function FlowViewer({ xml, colours, onError, ariaLabel, className, onView
   }, [locale]);
 
   useImperativeHandle(ref, () => ({
+    ...details.handle,
     async getXml() {
       const viewer = await viewerRef.current;
       const { xml: out } = (await viewer!.saveXML({ format: true })) as { xml: string };

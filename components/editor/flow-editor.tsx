@@ -23,6 +23,7 @@ import { postCheckpoint } from './live-sync-transport';
 import { PresenceList } from './presence-list';
 import { RoleLaneDialog } from './role-lane-dialog';
 import { ShortcutsHelp } from './shortcuts-help';
+import { StepDetailsPanel, type PanelCatalogue } from './step-details-panel';
 import { useFillHeight } from './use-fill-height';
 import { useLeaveGuard } from './use-leave-guard';
 import { useLiveSync } from './use-live-sync';
@@ -36,10 +37,12 @@ type Props = {
   catalogue: FlowRoleCatalogue[];
   userId: string;
   rights: EditorRights;
+  /** The step details panel: catalogues with organisation colours, and ?element= to select. */
+  details?: { catalogue: PanelCatalogue; initialElementId?: string };
 };
 
-/** The editing screen's client island: toolbar, live sync, presence, role lanes, and the Modeler. */
-export function FlowEditor({ flow, xml, version, catalogue, userId, rights }: Props) {
+/** The editing screen's client island: toolbar, live sync, presence, step details, role lanes, and the Modeler. */
+export function FlowEditor({ flow, xml, version, catalogue, userId, rights, details }: Props) {
   const t = useTranslations('editor');
   const tTypes = useTranslations('editor.step.types');
   const locale = useLocale();
@@ -209,7 +212,8 @@ export function FlowEditor({ flow, xml, version, catalogue, userId, rights }: Pr
           extraMessage={notice?.(t) ?? null}
         />
       </div>
-      <div ref={canvasBox} className="relative">
+      <div ref={canvasBox} className="relative flex">
+        <div className="relative min-w-0 flex-1">
         <FlowModeler
           ref={modeler}
           xml={xml}
@@ -222,6 +226,8 @@ export function FlowEditor({ flow, xml, version, catalogue, userId, rights }: Pr
           onSelection={live.onSelection}
           onError={(m) => setNotice((tr) => tr('loadFailed', { message: m }))}
         />
+        </div>
+        {details && <StepDetailsPanel diagram={() => modeler.current} readOnly={false} catalogue={details.catalogue} initialElementId={details.initialElementId} />}
       </div>
       <RoleLaneDialog
         open={lanePools !== null}

@@ -5,10 +5,17 @@ import { useTranslations } from 'next-intl';
 import { FlowViewer, type FlowViewerHandle } from '@/components/bpmn/flow-viewer';
 import { EditorToolbar } from './editor-toolbar';
 import { ExportButtons } from './export-buttons';
+import { StepDetailsPanel, type PanelCatalogue } from './step-details-panel';
 import { useFillHeight } from './use-fill-height';
 
 /** The flow for people who may only view it: the lighter Viewer plus the downloads. */
-export function FlowReadOnly({ flow, xml }: { flow: { id: string; name: string }; xml: string }) {
+type Props = {
+  flow: { id: string; name: string };
+  xml: string;
+  details?: { catalogue: PanelCatalogue; initialElementId?: string };
+};
+
+export function FlowReadOnly({ flow, xml, details }: Props) {
   const t = useTranslations('editor');
   const viewer = useRef<FlowViewerHandle>(null);
   const canvasBox = useFillHeight<HTMLDivElement>();
@@ -26,8 +33,11 @@ export function FlowReadOnly({ flow, xml }: { flow: { id: string; name: string }
           </p>
         )}
       </div>
-      <div ref={canvasBox} className="relative">
-        <FlowViewer ref={viewer} xml={xml} ariaLabel={t('viewerLabel', { name: flow.name })} onError={setError} />
+      <div ref={canvasBox} className="relative flex">
+        <div className="relative min-w-0 flex-1">
+          <FlowViewer ref={viewer} xml={xml} ariaLabel={t('viewerLabel', { name: flow.name })} onError={setError} />
+        </div>
+        {details && <StepDetailsPanel diagram={() => viewer.current} readOnly catalogue={details.catalogue} initialElementId={details.initialElementId} />}
       </div>
     </div>
   );

@@ -1,3 +1,4 @@
+import type { ElementContext } from '@/lib/domain/diff-bpmn';
 import { getTranslations } from 'next-intl/server';
 import type { FlowDiff } from '@/lib/domain/diff-bpmn';
 import { describeChanges, type ChangeKind, type ChangeSentence } from './change-sentences';
@@ -13,7 +14,7 @@ const GROUP_STYLE: Record<ChangeKind, string> = {
 };
 
 /** The changes between two revisions in words, grouped by kind: the diff for those who do not read colours. */
-export async function ChangeList({ diff }: { diff: FlowDiff }) {
+export async function ChangeList({ diff, roleNames = {} }: { diff: FlowDiff; roleNames?: Record<string, string> }) {
   const t = await getTranslations('history');
   const groups = describeChanges(diff);
   return (
@@ -27,7 +28,7 @@ export async function ChangeList({ diff }: { diff: FlowDiff }) {
             {t(`diff.groups.${g.kind}`, { count: g.sentences.length })}
           </h3>
           <ul className="mt-1 list-disc pl-6">
-            {g.sentences.map((s, i) => <li key={i}>{say(t, s)}</li>)}
+            {g.sentences.map((s, i) => <li key={i}>{say(t, s, roleNames)}</li>)}
           </ul>
         </div>
       ))}
@@ -35,10 +36,21 @@ export async function ChangeList({ diff }: { diff: FlowDiff }) {
   );
 }
 
-function say(t: Translate, s: ChangeSentence): string {
+function say(t: Translate, s: ChangeSentence, roleNames: Record<string, string>): string {
+  const quote = (name: string | undefined) => (name ? t('diff.quoted', { name }) : unnamed(t, 'context' in s ? s.context : undefined));
+  if (s.key === 'responsibility') {
+    const roles = (ids: string[]) => (ids.length ? ids.map((id) => roleNames[id] ?? id).join(', ') : t('diff.nobody'));
+    return t('diff.sentence.responsibility', { letter: t(`diff.letters.${s.letter}`), label: quote(s.name), before: roles(s.before), after: roles(s.after) });
+  }
+  if (s.key === 'detail') {
+    const value = (v: string | undefined) => {
+      if (v === undefined) return t('diff.nobody');
+      return s.field === 'fromRoleId' || s.field === 'toRoleId' ? (roleNames[v] ?? v) : t('diff.quoted', { name: v });
+    };
+    return t('diff.sentence.detail', { field: t(`diff.detailFields.${s.field}`), label: quote(s.name), before: value(s.before), after: value(s.after) });
+  }
   const typeKey = `diff.types.${s.type}`;
   const type = t.has(typeKey as never) ? t(typeKey as never) : t('diff.types.other');
-  const quote = (name: string | undefined) => (name ? t('diff.quoted', { name }) : unnamed(t, s.context));
   switch (s.key) {
     case 'renamed':
       return t('diff.sentence.renamed', { type, oldName: quote(s.oldName), newName: quote(s.newName) });
@@ -52,7 +64,7 @@ function say(t: Translate, s: ChangeSentence): string {
 }
 
 /** An unnamed element by where it is: the steps a flow joins, its lane, or its pool; never its id. */
-function unnamed(t: Translate, context: ChangeSentence['context']): string {
+function unnamed(t: Translate, context: ElementContext | undefined): string {
   const q = (name: string) => t('diff.quoted', { name });
   if (context?.from && context.to) return t('diff.unnamedBetween', { from: q(context.from), to: q(context.to) });
   if (context?.lane) return t('diff.unnamedInLane', { lane: q(context.lane) });

@@ -55,3 +55,27 @@ describe('describeChanges', () => {
     expect(localType('Task')).toBe('Task');
   });
 });
+
+describe('responsibility changes', () => {
+  it('says each changed letter and detail as its own sentence, and drops the bare "extensionElements"', () => {
+    const groups = describeChanges({
+      added: [],
+      removed: [],
+      layoutChanged: [],
+      changed: [{ id: 'T', type: 'bpmn:Task', name: 'Planera', attributes: [{ name: 'extensionElements', oldValue: 'a', newValue: 'b' }] }],
+      responsibility: [
+        { kind: 'letter', elementId: 'T', name: 'Planera', letter: 'A', before: [], after: ['role-1'] },
+        { kind: 'detail', elementId: 'T', name: 'Planera', field: 'timeLimit', before: null, after: 'Inom 24 timmar' },
+      ],
+    });
+    expect(groups).toEqual([
+      {
+        kind: 'changed',
+        sentences: [
+          { key: 'responsibility', id: 'T', name: 'Planera', letter: 'A', before: [], after: ['role-1'] },
+          { key: 'detail', id: 'T', name: 'Planera', field: 'timeLimit', before: undefined, after: 'Inom 24 timmar' },
+        ],
+      },
+    ]);
+  });
+});

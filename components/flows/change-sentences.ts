@@ -1,4 +1,6 @@
 import type { ElementContext, FlowDiff } from '@/lib/domain/diff-bpmn';
+import type { DetailField } from '@/lib/domain/responsibility/diff-responsibility';
+import type { RaciLetter } from '@/lib/domain/responsibility/raci';
 
 // What the change list says, before it is put into words: pure, so the grouping and the rename rule
 // can be tested without a translator.
@@ -9,7 +11,10 @@ export type ChangeKind = 'added' | 'changed' | 'moved' | 'removed';
 export type ChangeSentence =
   | { key: 'added' | 'removed' | 'moved'; type: string; id: string; name?: string; context?: ElementContext }
   | { key: 'renamed'; type: string; id: string; oldName?: string; newName?: string; context?: ElementContext }
-  | { key: 'changed'; type: string; id: string; name?: string; attributes: string[]; context?: ElementContext };
+  | { key: 'changed'; type: string; id: string; name?: string; attributes: string[]; context?: ElementContext }
+  /** "Ansvarig för X ändrades från … till …": role ids, worded with the catalogue's names. */
+  | { key: 'responsibility'; id: string; name?: string; letter: RaciLetter; before: string[]; after: string[] }
+  | { key: 'detail'; id: string; name?: string; field: DetailField; before?: string; after?: string };
 
 export type ChangeGroup = { kind: ChangeKind; sentences: ChangeSentence[] };
 
@@ -33,9 +38,14 @@ export function describeChanges(diff: FlowDiff): ChangeGroup[] {
     ...(e.context ? { context: e.context } : {}),
   });
   const changedIds = new Set(diff.changed.map((c) => c.id));
+  const responsibility = diff.responsibility ?? [];
+  // Said in words below; the generic sentence would only add "extensionElements".
+  const saidInWords = new Set(responsibility.map((r) => r.elementId));
   const changed = diff.changed.flatMap((e): ChangeSentence[] => {
     const rename = e.attributes.find((a) => a.name === 'name');
-    const others = e.attributes.filter((a) => a.name !== 'name').map((a) => a.name.replace(/^\w+:/, ''));
+    const others = e.attributes
+      .filter((a) => a.name !== 'name' && !(a.name === 'extensionElements' && saidInWords.has(e.id)))
+      .map((a) => a.name.replace(/^\w+:/, ''));
     const out: ChangeSentence[] = [];
     if (rename) {
       out.push({
@@ -47,9 +57,16 @@ export function describeChanges(diff: FlowDiff): ChangeGroup[] {
         ...(e.context ? { context: e.context } : {}),
       });
     }
-    if (others.length > 0 || !rename) out.push({ key: 'changed', ...base(e), attributes: others });
+    if (others.length > 0 || (!rename && !saidInWords.has(e.id))) out.push({ key: 'changed', ...base(e), attributes: others });
     return out;
   });
+  for (const r of responsibility) {
+    changed.push(
+      r.kind === 'letter'
+        ? { key: 'responsibility', id: r.elementId, name: text(r.name), letter: r.letter, before: r.before, after: r.after }
+        : { key: 'detail', id: r.elementId, name: text(r.name), field: r.field, before: text(r.before), after: text(r.after) },
+    );
+  }
   const groups: ChangeGroup[] = [
     { kind: 'added', sentences: diff.added.map((e) => ({ key: 'added', ...base(e) })) },
     { kind: 'changed', sentences: changed },

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { DataTable } from '@/components/table/data-table';
 import type { RoleSummary } from '@/lib/db/roles';
@@ -36,7 +37,9 @@ export async function RoleCatalogue({ organisation, result, list, manage }: Prop
         >
           {roles.map((role) => (
             <tr key={role.id} className={`border-b border-gray-200 align-top ${role.archived ? 'text-muted' : ''}`}>
-              <th scope="row" className="py-2 pr-4 font-medium">{role.name}</th>
+              <th scope="row" className="py-2 pr-4 font-medium">
+                <Link href={`/roles/${role.id}`} className="text-brand underline">{role.name}</Link>
+              </th>
               <td className="py-2 pr-4">{role.description}</td>
               <td className="py-2 pr-4">{role.archived ? t('archived') : t('active')}</td>
               {manage && (

@@ -6,6 +6,8 @@ import {
   canOnFlow,
   canOnOrganisation,
   canSeeFlow,
+  canSeeRole,
+  organisationsSeeingFlows,
   organisationsWhere,
   type Access,
   type Actor,
@@ -183,5 +185,28 @@ describe('ACCESS_PERMISSIONS table', () => {
   it('each level includes everything the level below allows', () => {
     expect(ACCESS_PERMISSIONS.VIEWER.every((a) => ACCESS_PERMISSIONS.EDITOR.includes(a))).toBe(true);
     expect(ACCESS_PERMISSIONS.EDITOR.every((a) => ACCESS_PERMISSIONS.ADMIN.includes(a))).toBe(true);
+  });
+});
+
+describe('canSeeRole', () => {
+  const role = { organisationId: 'org-k', sharingOrganisationIds: ['org-r'] };
+  const member = (organisationId: string, access: 'VIEWER' | 'EDITOR' | 'ADMIN') => ({ userId: 'u', memberships: [{ organisationId, access }] });
+  it.each(['VIEWER', 'EDITOR', 'ADMIN'] as const)('a %s of its own organisation or of one sharing a flow with it sees it', (access) => {
+    expect(canSeeRole(member('org-k', access), role)).toBe(true);
+    expect(canSeeRole(member('org-r', access), role)).toBe(true);
+  });
+  it('a member of an organisation sharing no flow with it does not', () => {
+    expect(canSeeRole(member('org-x', 'ADMIN'), role)).toBe(false);
+    expect(canSeeRole({ userId: 'u', memberships: [] }, role)).toBe(false);
+  });
+});
+
+describe('organisationsSeeingFlows', () => {
+  it('lists the organisations whose members see a flow they take part in: every access level', () => {
+    const actor = { userId: 'u', memberships: [{ organisationId: 'a', access: 'VIEWER' as const }, { organisationId: 'b', access: 'ADMIN' as const }] };
+    expect(organisationsSeeingFlows(actor)).toEqual(['a', 'b']);
+    for (const { organisationId } of actor.memberships) {
+      expect(canSeeFlow(actor, { ownerOrganisationId: 'x', participantOrganisationIds: [organisationId] })).toBe(true);
+    }
   });
 });

@@ -94,3 +94,26 @@ export function poolRightsOf(actor: Actor, flow: FlowScope): PoolRights {
 export function canCreateFlows(actor: Actor): boolean {
   return organisationsWhere(actor, 'flow.create').length > 0;
 }
+
+/** What policy needs to know of a role: its organisation, and the organisations that share a flow with it. */
+export type RoleScope = {
+  organisationId: string;
+  sharingOrganisationIds: readonly string[];
+};
+
+/**
+ * A role (and its review across flows) is visible to members of its organisation and of organisations
+ * sharing a flow with it; outside that reach callers answer 404. What it lists is cut down further to
+ * the flows the actor may see (canSeeFlow).
+ */
+export function canSeeRole(actor: Actor, role: RoleScope): boolean {
+  return [role.organisationId, ...role.sharingOrganisationIds].some((orgId) => allows(accessIn(actor, orgId), 'organisation.view'));
+}
+
+/**
+ * Organisations through which the actor sees flows: a flow is visible when one of these takes part in it
+ * (the owner always does). For queries across many flows that cannot ask canSeeFlow row by row.
+ */
+export function organisationsSeeingFlows(actor: Actor): string[] {
+  return actor.memberships.filter((m) => allows(m.access, 'flow.view')).map((m) => m.organisationId);
+}

@@ -1,6 +1,14 @@
 import type { BpmnModdle, ModdleElement } from 'bpmn-moddle';
 import { createModdle } from '@/lib/bpmn/moddle';
 import { toXml } from '@/lib/bpmn/serialise';
+import {
+  valuesWithHandoverDetails,
+  valuesWithResponsibilities,
+  valuesWithStepDetails,
+  type HandoverDetails,
+  type Responsibility,
+  type StepDetails,
+} from '@/lib/bpmn/stafett-details';
 import { shapeColours } from './colour';
 import {
   layoutPools,
@@ -52,9 +60,20 @@ export type NodeSpec = {
   documentation?: string;
   /** Adds a message event definition (events only). */
   message?: boolean;
+  /** RACI entries (activities); without a responsible entry the lane's role is Responsible. */
+  responsibilities?: Responsibility[];
+  details?: StepDetails;
 };
 export type SequenceFlowSpec = { id: string; from: string; to: string; name?: string; route?: SequenceRoute };
-export type MessageFlowSpec = { id: string; from: string; to: string; name?: string; documentation?: string };
+export type MessageFlowSpec = {
+  id: string;
+  from: string;
+  to: string;
+  name?: string;
+  documentation?: string;
+  handover?: HandoverDetails;
+  responsibilities?: Responsibility[];
+};
 export type CollaborationSpec = {
   collaborationId: string;
   name: string;
@@ -151,6 +170,7 @@ function placeNodes(
     const element = moddle.create(n.type, { id: n.id, ...(n.name ? { name: n.name } : {}) });
     if (n.documentation) element.set('documentation', [moddle.create('bpmn:Documentation', { text: n.documentation })]);
     if (n.message) element.set('eventDefinitions', [moddle.create('bpmn:MessageEventDefinition', { id: `${n.id}_message` })]);
+    setStafettExtensions(moddle, element, n.responsibilities, n.details && ((v, c) => valuesWithStepDetails(v, n.details!, c)));
     (process.get('flowElements') as ModdleElement[]).push(element);
     if (lane) (lane.lane.get('flowNodeRef') as ModdleElement[]).push(element);
     const box = nodeBox(kindOf(n.type), n.column, lane?.box ?? geometry[poolIndex]!.box);
@@ -197,6 +217,7 @@ function messageFlow(moddle: BpmnModdle, f: MessageFlowSpec, placed: Map<string,
     targetRef: target.element,
   });
   if (f.documentation) element.set('documentation', [moddle.create('bpmn:Documentation', { text: f.documentation })]);
+  setStafettExtensions(moddle, element, f.responsibilities, f.handover && ((v, c) => valuesWithHandoverDetails(v, f.handover!, c)));
   // The gap just above the lower pool of the two: the line's horizontal part and its label go there.
   const lower = pools[Math.max(source.pool, target.pool)]!;
   const gapY = lower.y - POOL_GAP / 2;
@@ -204,6 +225,21 @@ function messageFlow(moddle: BpmnModdle, f: MessageFlowSpec, placed: Map<string,
   const di = edge(moddle, element, waypoints);
   if (f.name) di.set('label', label(moddle, messageLabelBox(waypoints, gapY)));
   return { element, di };
+}
+
+type Create = Parameters<typeof valuesWithStepDetails>[2];
+
+function setStafettExtensions(
+  moddle: BpmnModdle,
+  element: ModdleElement,
+  responsibilities: Responsibility[] | undefined,
+  withDetails: ((values: ModdleElement[], create: Create) => ModdleElement[]) | undefined,
+): void {
+  if (!responsibilities?.length && !withDetails) return;
+  const create: Create = (type, attrs) => moddle.create(type, attrs);
+  let values: ModdleElement[] = withDetails ? withDetails([], create) : [];
+  if (responsibilities?.length) values = valuesWithResponsibilities(values, responsibilities, create);
+  if (values.length) element.set('extensionElements', moddle.create('bpmn:ExtensionElements', { values }));
 }
 
 function bounds(moddle: BpmnModdle, box: Box): ModdleElement {

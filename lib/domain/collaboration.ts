@@ -1,5 +1,6 @@
 import type { ModdleElement } from 'bpmn-moddle';
-import { childrenOf, is, refOf, stringOf, walkContained } from '@/lib/bpmn/elements';
+import { childrenOf, is, refOf, walkContained } from '@/lib/bpmn/elements';
+import { organisationIdOf, roleIdOf } from '@/lib/bpmn/stafett-details';
 
 export type ParticipantSummary = { id: string; name: string; organisationId?: string; processId?: string };
 export type LaneSummary = { id: string; name: string; roleId?: string; participantId?: string };
@@ -39,7 +40,7 @@ export function describeCollaboration(definitions: ModdleElement): Collaboration
     const participantId = process.id ? participantOfProcess.get(process.id) : undefined;
     walkContained(process, (element) => {
       if (!is(element, 'bpmn:Lane')) return;
-      const roleId = stringOf(element, 'stafett:roleId');
+      const roleId = roleIdOf(element);
       lanes.push({
         id: element.id ?? '',
         name: element.name ?? '',
@@ -59,7 +60,7 @@ export function describeCollaboration(definitions: ModdleElement): Collaboration
 }
 
 function summariseParticipant(participant: ModdleElement): ParticipantSummary {
-  const organisationId = stringOf(participant, 'stafett:organisationId');
+  const organisationId = organisationIdOf(participant);
   const processId = refOf(participant, 'processRef')?.id;
   return {
     id: participant.id ?? '',

@@ -1,3 +1,4 @@
+import type { HandoverDetails, RaciType, Responsibility, StepDetails } from '@/lib/bpmn/stafett-details';
 import { buildCollaborationXml, type LaneSpec, type MessageFlowSpec, type NodeSpec, type SequenceFlowSpec } from './build-collaboration';
 
 // The demo flow from DOMAIN.md: discharge from inpatient care under lag (2017:612) om samverkan vid
@@ -104,8 +105,145 @@ const MESSAGE_FLOWS: MessageFlowSpec[] = [
   { id: 'Message_FortsattVard', from: 'Task_InformationFortsattVard', to: 'Task_TaEmotInformation', name: 'Information för fortsatt vård, läkemedelslista', documentation: 'Senast utskrivningsdagen.' },
 ];
 
+/** RACI by role name (resolved to the organisations' role ids when the flow is built). */
+type RoleNames = Partial<Record<RaciType, string[]>>;
+type StepFacts = { raci: RoleNames; details?: StepDetails };
+
+const IT_SYSTEM = 'Lifecare SP';
+
+// Who answers for what, per the law and Socialstyrelsen's guidance; regional agreements differ. One gap
+// is left on purpose (Planera kommunens insatser has no Accountable), so the checks have a finding to show.
+const STEP_FACTS: Record<string, StepFacts> = {
+  Task_BedomaBehov: {
+    raci: { accountable: ['Läkare'], informed: ['Avdelningssjuksköterska'] },
+    details: { touchpoint: false, valueClass: 'value', why: 'Avgör tidigt om patienten behöver stöd efter utskrivningen, så att planeringen kan börja medan patienten är inlagd.', legalBasis: LAW },
+  },
+  Task_Inskrivningsmeddelande: {
+    raci: { accountable: ['Läkare'], informed: ['Biståndshandläggare', 'Kommunens sjuksköterska', 'Fast vårdkontakt'] },
+    details: { touchpoint: false, timeLimit: 'Inom 24 timmar från inskrivningen', legalBasis: LAW, itSystem: IT_SYSTEM, valueClass: 'handover', why: 'Kommunen och primärvården får veta i tid att patienten kommer att behöva stöd och när utskrivningen beräknas.' },
+  },
+  Task_UtseFastVardkontakt: {
+    raci: { accountable: ['Verksamhetschef primärvård'], informed: ['Fast vårdkontakt'] },
+    details: { touchpoint: false, timeLimit: 'Efter inskrivningsmeddelandet, om patienten saknar fast vårdkontakt', legalBasis: LAW, valueClass: 'handover', why: 'Patienten får en namngiven kontakt som samordnar primärvårdens insatser.' },
+  },
+  Task_PlaneraPrimarvard: {
+    raci: { accountable: ['Verksamhetschef primärvård'], consulted: ['Biståndshandläggare'] },
+    details: { touchpoint: false, valueClass: 'value', why: 'Primärvårdens insatser finns på plats när patienten kommer hem.' },
+  },
+  Task_Utskrivningsklar: {
+    raci: { accountable: ['Läkare'], consulted: ['Avdelningssjuksköterska'] },
+    details: { touchpoint: true, journeyPhase: 'during', valueClass: 'value', legalBasis: LAW, why: 'Patienten ska inte stanna på sjukhus längre än vården kräver.' },
+  },
+  Task_MeddelaUtskrivningsklar: {
+    raci: { accountable: ['Läkare'], informed: ['Biståndshandläggare', 'Kommunens sjuksköterska', 'Fast vårdkontakt'] },
+    details: { touchpoint: false, timeLimit: 'Så snart som möjligt efter bedömningen', legalBasis: LAW, itSystem: IT_SYSTEM, valueClass: 'handover', why: 'Kommunens betalningsansvar räknas från meddelandet: utan lokal överenskommelse från tre kalenderdagar efter det.' },
+  },
+  Task_KallaSIP: {
+    raci: { accountable: ['Verksamhetschef primärvård'], consulted: ['Biståndshandläggare'], informed: ['Kommunens sjuksköterska'] },
+    details: { touchpoint: true, journeyPhase: 'during', timeLimit: 'Inom 3 dagar från meddelandet om utskrivningsklar', legalBasis: LAW, itSystem: IT_SYSTEM, valueClass: 'handover', why: 'Patienten och närstående planerar tillsammans med region och kommun i ett och samma möte.' },
+  },
+  Task_InformationFortsattVard: {
+    raci: { accountable: ['Läkare'], informed: ['Kommunens sjuksköterska', 'Fast vårdkontakt'] },
+    details: { touchpoint: true, journeyPhase: 'during', timeLimit: 'Senast utskrivningsdagen', legalBasis: LAW, itSystem: IT_SYSTEM, valueClass: 'value', why: 'Hemsjukvården och primärvården kan fortsätta vården utan avbrott; patienten får en skriftlig sammanfattning.' },
+  },
+  Task_SamtalPatient: {
+    raci: { accountable: ['Biståndshandläggare'], consulted: ['Kommunens sjuksköterska'] },
+    details: { touchpoint: true, journeyPhase: 'before', valueClass: 'value', why: 'Brukaren berättar själv vad hen behöver, en gång, i stället för att svara på samma frågor flera gånger.' },
+  },
+  Task_PlaneraKommun: {
+    raci: { consulted: ['Arbetsterapeut', 'Kommunens sjuksköterska'] },
+    details: { touchpoint: false, valueClass: 'handover', why: 'Stödet är klart att starta den dag brukaren kommer hem.' },
+  },
+  Task_DeltaSIP: {
+    raci: { accountable: ['Biståndshandläggare'], consulted: ['Kommunens sjuksköterska', 'Fast vårdkontakt'] },
+    details: { touchpoint: true, journeyPhase: 'during', valueClass: 'value', legalBasis: LAW, why: 'Brukaren och närstående är med och bestämmer om planen; mötet kräver brukarens samtycke.' },
+  },
+  Task_BeslutaInsatser: {
+    raci: { accountable: ['Biståndshandläggare'], informed: ['Enhetschef hemtjänst'] },
+    details: { touchpoint: false, legalBasis: 'socialtjänstlagen', valueClass: 'value', why: 'Brukaren får ett beslut om hemtjänst, korttidsboende eller särskilt boende.' },
+  },
+  Task_TaEmotInformation: {
+    raci: { accountable: ['Kommunens sjuksköterska'], informed: ['Enhetschef hemtjänst'] },
+    details: { touchpoint: false, timeLimit: 'Senast utskrivningsdagen', itSystem: IT_SYSTEM, valueClass: 'handover', why: 'Hemsjukvården vet vilka läkemedel och vilken vård brukaren har när hen kommer hem.' },
+  },
+  Task_Rehabilitering: {
+    raci: { accountable: ['Arbetsterapeut'], consulted: ['Fysioterapeut'] },
+    details: { touchpoint: true, journeyPhase: 'after', valueClass: 'value', why: 'Brukaren klarar vardagen hemma med rätt hjälpmedel.' },
+  },
+  Task_StartaHemtjanst: {
+    raci: { accountable: ['Enhetschef hemtjänst'], consulted: ['Kommunens sjuksköterska'] },
+    details: { touchpoint: true, journeyPhase: 'after', timeLimit: 'Samma dag som brukaren kommer hem', valueClass: 'value', why: 'Stödet finns på plats från första dagen hemma.' },
+  },
+  Task_Uppfoljning: {
+    raci: { accountable: ['Biståndshandläggare'], informed: ['Kommunens sjuksköterska'] },
+    details: { touchpoint: true, journeyPhase: 'after', timeLimit: 'Inom två veckor efter hemkomsten', valueClass: 'value', why: 'Kommunen ser att stödet fungerar och ändrar det som inte gör det.' },
+  },
+};
+
+type HandoverFacts = { details: Omit<HandoverDetails, 'fromRoleId' | 'toRoleId'> & { from: string; to: string }; raci: RoleNames };
+
+const HANDOVER_FACTS: Record<string, HandoverFacts> = {
+  Message_Inskrivningsmeddelande: {
+    details: { what: 'Inskrivningsmeddelande med beräknad tidpunkt för utskrivning', from: 'Avdelningssjuksköterska', to: 'Biståndshandläggare', channel: IT_SYSTEM, timeLimit: 'Inom 24 timmar från inskrivningen', legalBasis: LAW },
+    raci: { responsible: ['Avdelningssjuksköterska'], accountable: ['Läkare'] },
+  },
+  Message_Utskrivningsklar: {
+    details: { what: 'Meddelande om att patienten är utskrivningsklar', from: 'Avdelningssjuksköterska', to: 'Biståndshandläggare', channel: IT_SYSTEM, timeLimit: 'Så snart som möjligt efter bedömningen', legalBasis: LAW },
+    raci: { responsible: ['Avdelningssjuksköterska'], accountable: ['Läkare'] },
+  },
+  Message_KallelseSIP: {
+    details: { what: 'Kallelse till SIP-planering', from: 'Fast vårdkontakt', to: 'Biståndshandläggare', channel: IT_SYSTEM, timeLimit: 'Inom 3 dagar från meddelandet om utskrivningsklar', legalBasis: LAW },
+    raci: { responsible: ['Fast vårdkontakt'], accountable: ['Verksamhetschef primärvård'] },
+  },
+  Message_FortsattVard: {
+    details: { what: 'Läkemedelslista, vårdplan och information för fortsatt vård', from: 'Avdelningssjuksköterska', to: 'Kommunens sjuksköterska', channel: IT_SYSTEM, timeLimit: 'Senast utskrivningsdagen', legalBasis: LAW },
+    raci: { responsible: ['Avdelningssjuksköterska'], accountable: ['Läkare'] },
+  },
+};
+
+type RoleLookup = (name: string) => string | undefined;
+
+function roleLookup(input: DischargeDemoInput): RoleLookup {
+  const byName = new Map(
+    [...Object.entries(input.region.roles), ...Object.entries(input.kommun.roles)].map(([name, id]) => [name.toLocaleLowerCase('sv'), id]),
+  );
+  return (name) => byName.get(name.toLocaleLowerCase('sv'));
+}
+
+function responsibilities(raci: RoleNames, role: RoleLookup): Responsibility[] {
+  return Object.entries(raci).flatMap(([type, names]) =>
+    (names ?? []).flatMap((name) => {
+      const roleId = role(name);
+      return roleId ? [{ roleId, type: type as RaciType }] : [];
+    }),
+  );
+}
+
+function withFacts(nodes: NodeSpec[], role: RoleLookup): NodeSpec[] {
+  return nodes.map((n) => {
+    const facts = STEP_FACTS[n.id];
+    return facts ? { ...n, responsibilities: responsibilities(facts.raci, role), ...(facts.details ? { details: facts.details } : {}) } : n;
+  });
+}
+
+function withHandoverFacts(flows: MessageFlowSpec[], role: RoleLookup): MessageFlowSpec[] {
+  return flows.map((f) => {
+    const facts = HANDOVER_FACTS[f.id];
+    if (!facts) return f;
+    const { from, to, ...details } = facts.details;
+    const fromRoleId = role(from);
+    const toRoleId = role(to);
+    return {
+      ...f,
+      handover: { ...details, ...(fromRoleId ? { fromRoleId } : {}), ...(toRoleId ? { toRoleId } : {}) },
+      responsibilities: responsibilities(facts.raci, role),
+    };
+  });
+}
+
 /** "Utskrivning från slutenvård": the region's and the kommun's pools, their roles as lanes, four handovers. */
 export async function buildDischargeDemoFlow(input: DischargeDemoInput): Promise<string> {
+  const role = roleLookup(input);
   return buildCollaborationXml({
     collaborationId: 'Collaboration_Utskrivning',
     name: 'Utskrivning från slutenvård',
@@ -114,8 +252,8 @@ export async function buildDischargeDemoFlow(input: DischargeDemoInput): Promise
       { id: 'Participant_Region', processId: 'Process_Region', name: input.region.name, organisationId: input.region.id, colour: input.region.colour, lanes: lanes('Region', REGION_ROLE_NAMES, input.region) },
       { id: 'Participant_Kommun', processId: 'Process_Kommun', name: input.kommun.name, organisationId: input.kommun.id, colour: input.kommun.colour, lanes: lanes('Kommun', KOMMUN_ROLE_NAMES, input.kommun) },
     ],
-    nodes: NODES,
+    nodes: withFacts(NODES, role),
     sequenceFlows: SEQUENCE_FLOWS,
-    messageFlows: MESSAGE_FLOWS,
+    messageFlows: withHandoverFacts(MESSAGE_FLOWS, role),
   });
 }

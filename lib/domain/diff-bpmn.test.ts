@@ -7,7 +7,7 @@ const parse = async (xml: string) => (await parseBpmn(xml, 'strict')).definition
 
 describe('diffBpmn', () => {
   it('finds nothing between a flow and itself', async () => {
-    expect(diffBpmn(await parse(CLEAN_XML), await parse(CLEAN_XML))).toEqual({ added: [], removed: [], changed: [], layoutChanged: [] });
+    expect(diffBpmn(await parse(CLEAN_XML), await parse(CLEAN_XML))).toEqual({ added: [], removed: [], changed: [], layoutChanged: [], responsibility: [] });
   });
 
   it('reports a renamed task with its old and new name (not swapped)', async () => {

@@ -1,6 +1,7 @@
 import type { ModdleElement } from 'bpmn-moddle';
 import { diff } from 'bpmn-js-differ';
 import { isModdleElement, walkContained } from '@/lib/bpmn/elements';
+import { diffResponsibility, type ResponsibilityChange } from './responsibility/diff-responsibility';
 
 /** Where an element sits, by names people know: what describes an unnamed element instead of its id. */
 export type ElementContext = { lane?: string; pool?: string; from?: string; to?: string };
@@ -11,6 +12,8 @@ export type FlowDiff = {
   removed: ChangedElement[];
   changed: (ChangedElement & { attributes: AttributeChange[] })[];
   layoutChanged: ChangedElement[];
+  /** RACI letters and step or handover details that changed, per element, as raw values (role ids). */
+  responsibility?: ResponsibilityChange[];
 };
 
 /**
@@ -38,6 +41,7 @@ export function diffBpmn(oldDefinitions: ModdleElement, newDefinitions: ModdleEl
     removed: sortById(Object.entries(changes._removed).map(([id, e]) => describe(id, oldById.get(id) ?? e, oldPlaces))),
     changed: sortById(changed),
     layoutChanged: sortById(Object.entries(changes._layoutChanged).map(([id, e]) => describe(id, newById.get(id) ?? e))),
+    responsibility: diffResponsibility(oldDefinitions, newDefinitions),
   };
 }
 

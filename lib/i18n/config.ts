@@ -14,9 +14,17 @@ export const NAMESPACES = [
   'flow',
   'editor',
   'history',
+  'responsibility',
   'errors',
 ] as const;
 
 export function toLocale(value: string | undefined | null): Locale {
   return (LOCALES as readonly string[]).includes(value ?? '') ? (value as Locale) : DEFAULT_LOCALE;
+}
+
+/** The UI language of a plain Request (route handlers that answer files, tests): the cookie, else Swedish. */
+export function requestLocale(req: Request): Locale {
+  const cookie = req.headers.get('cookie') ?? '';
+  const match = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]*)`).exec(cookie);
+  return toLocale(match?.[1]);
 }

@@ -21,6 +21,8 @@ export const REFUSAL_REASONS = [
   'UNKNOWN_ORGANISATION',
   'POOL_NOT_MAPPED',
   'ROLE_NOT_IN_ORGANISATION',
+  // projectResponsibilities: a RACI entry or handover role not in a participating catalogue
+  'UNKNOWN_ROLE',
   // the editor's own save call: a 2xx answer without a version
   'MISSING_VERSION',
   // live co-editing: pool rights and concurrent changes (lib/db/flows/commit-changes.ts)

@@ -60,6 +60,9 @@ export const versionParamSchema = z
 
 export const diffQuerySchema = z.object({ from: versionParamSchema, to: versionParamSchema });
 
+/** GET /api/flows/:id/raci: JSON by default, ?format=csv for the matrix as a spreadsheet. */
+export const raciQuerySchema = z.object({ format: z.enum(['json', 'csv']).default('json') });
+
 export const restoreRevisionSchema = z.object({
   version: z.number().int().min(1),
   baseVersion: z.number().int().min(1),

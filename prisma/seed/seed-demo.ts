@@ -2,6 +2,8 @@ import { hashPassword } from '../../lib/auth/password';
 import type { Prisma, PrismaClient } from '../../lib/db/generated/client';
 import { DEMO_FLOW_NAME, DEMO_FLOW_PURPOSE, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS, KOMMUNEN, REGIONEN } from './demo-data';
 import { buildDischargeDemoFlow, type OrgRoles } from '../../lib/domain/demo-flow';
+import { parseBpmn } from '../../lib/bpmn/parse-bpmn';
+import { projectResponsibilities } from '../../lib/db/flows/project-responsibilities';
 
 // Idempotent: everything is found by its natural key (organisation name, role name within its
 // organisation, user e-mail, membership pair, the demo flow's name and owner) and only created
@@ -76,6 +78,7 @@ async function seedDemoFlow(tx: Tx, orgs: Map<string, OrgRoles>, authorId: strin
   await tx.flowRevision.create({
     data: { flowId: flow.id, version: 1, bpmnXml: xml, authorId, message: 'Demoflödet enligt lag (2017:612)' },
   });
+  await projectResponsibilities(tx, flow.id, (await parseBpmn(xml, 'strict')).definitions);
   return true;
 }
 

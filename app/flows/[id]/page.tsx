@@ -9,7 +9,7 @@ import { listRolesForFlow } from '@/lib/db/flows/flow-roles';
 import { findRevision } from '@/lib/db/flows/get-revision-xml';
 import { editorRights } from '@/lib/coediting/editor-rights';
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
@@ -18,13 +18,20 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /** The flow itself: the Modeler for those who may edit, the lighter Viewer for everyone else. */
-export default async function FlowPage({ params }: Props) {
+export default async function FlowPage({ params, searchParams }: Props) {
   const { id } = await params;
+  const element = (await searchParams).element;
   const { flow, canEdit, actor } = await loadFlowPage(id, `/flows/${id}`);
   const t = await getTranslations('editor');
+  const tr = await getTranslations('responsibility.links');
   const revision = await orNotFound(findRevision(flow));
-  const catalogue = canEdit ? await listRolesForFlow(flow.id) : [];
+  const catalogue = await listRolesForFlow(flow.id);
   const summary = { id: flow.id, name: flow.name };
+  const colours = new Map(flow.organisations.map((o) => [o.id, o.colour]));
+  const details = {
+    catalogue: catalogue.map((c) => ({ ...c, colour: colours.get(c.organisationId) })),
+    initialElementId: typeof element === 'string' ? element : undefined,
+  };
 
   return (
     <main id="main" className="flex flex-col">
@@ -37,6 +44,9 @@ export default async function FlowPage({ params }: Props) {
         <nav aria-label={t('flowNav')} className="flex gap-4 text-sm">
           <Link href={`/flows/${flow.id}/history`} className="text-brand underline">
             {t('history')}
+          </Link>
+          <Link href={`/flows/${flow.id}/raci`} className="text-brand underline">
+            {tr('responsibility')}
           </Link>
           {canEdit && (
             <Link href={`/flows/${flow.id}/mapping`} className="text-brand underline">
@@ -51,11 +61,12 @@ export default async function FlowPage({ params }: Props) {
           xml={revision.xml}
           version={revision.version}
           catalogue={catalogue}
+          details={details}
           userId={actor.userId}
           rights={editorRights(actor, flow)}
         />
       ) : (
-        <FlowReadOnly flow={summary} xml={revision.xml} />
+        <FlowReadOnly flow={summary} xml={revision.xml} details={details} />
       )}
     </main>
   );

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { assertContainment } from '@/lib/bpmn/known-types';
-import { xmlOfState } from '@/lib/bpmn/records';
+import { definitionsOf, xmlOfState } from '@/lib/bpmn/records';
 import { danglingAfter } from '@/lib/domain/records/references';
 import { ApplyError, applyOps, type RecordState } from '@/lib/domain/records/record-state';
 import { checkRights, type PoolRights } from '@/lib/domain/records/rights';
@@ -10,6 +10,7 @@ import { AppError, isAppError } from '@/lib/errors';
 import { FLOW_CHANNEL, type FlowNotice } from '@/lib/realtime/channels';
 import { db } from '../client';
 import { lockFlowHead, writeHead, type LockedFlow } from './flow-head';
+import { projectResponsibilities } from './project-responsibilities';
 import { appendRevision, REVISION_TX_OPTIONS } from './save-revision';
 
 type Tx = Prisma.TransactionClient;
@@ -84,6 +85,8 @@ async function commitIn(tx: Tx, input: CommitInput): Promise<CommitResult> {
     INSERT INTO "FlowChange" ("id", "flowId", "version", "batchId", "authorId", "ops", "createdAt")
     VALUES (${randomUUID()}, ${input.flowId}, ${version}, ${input.batchId}, ${input.authorId}, ${JSON.stringify(ops)}::jsonb, now())`;
   await writeHead(tx, input.flowId, version, after, true);
+  // Responsibility across flows is plain SQL over these tables, so every commit keeps them current.
+  await projectResponsibilities(tx, input.flowId, definitionsOf(after));
   await tx.$executeRaw`UPDATE "Flow" SET "headVersion" = ${version}, "updatedAt" = now() WHERE "id" = ${input.flowId}`;
   if (input.revision) {
     await appendRevision(tx, {

@@ -31,3 +31,12 @@ export async function listRolesForFlow(flowId: string): Promise<FlowRoleCatalogu
     }))
     .sort((a, b) => a.organisationName.localeCompare(b.organisationName, 'sv'));
 }
+
+/** role id → name for every role (archived included) of the organisations taking part in a flow. */
+export async function listRoleNamesForFlow(flowId: string): Promise<Record<string, string>> {
+  const roles = await db.role.findMany({
+    where: { organisation: { flows: { some: { flowId } } } },
+    select: { id: true, name: true },
+  });
+  return Object.fromEntries(roles.map((r) => [r.id, r.name]));
+}

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit';
 import { db } from '../client';
 import { writeHead } from './flow-head';
 import { readStoredBpmn } from './get-revision-xml';
+import { projectResponsibilities } from './project-responsibilities';
 import { appendRevision } from './save-revision';
 
 // What creating a flow from the form and importing a file have in common: who owns it, and the one
@@ -48,7 +49,8 @@ export type NewFlow = {
 export async function insertFlow(flow: NewFlow): Promise<CreatedFlow> {
   const participantIds = [...new Set([flow.ownerId, ...flow.participantIds])];
   // The head's records come from the XML as stored, so the head and revision 1 are the same state.
-  const head = recordStateOf(await readStoredBpmn(flow.xml));
+  const definitions = await readStoredBpmn(flow.xml);
+  const head = recordStateOf(definitions);
   return db.$transaction(async (tx) => {
     const created = await tx.flow.create({
       data: {
@@ -72,6 +74,7 @@ export async function insertFlow(flow: NewFlow): Promise<CreatedFlow> {
       message: flow.message,
       auditAction: null, // audited below as the flow's creation
     });
+    await projectResponsibilities(tx, created.id, definitions);
     await recordAudit(
       {
         actorId: flow.actor.userId,

@@ -1,8 +1,16 @@
 import type { ModdleElement } from 'bpmn-moddle';
-import { is, stringOf, walkContained } from '@/lib/bpmn/elements';
+import { is, refOf, stringOf, walkContained } from '@/lib/bpmn/elements';
+import {
+  extensionValuesOf,
+  handoverDetailsOf,
+  responsibilitiesOf,
+  valuesWithHandoverDetails,
+  valuesWithResponsibilities,
+} from '@/lib/bpmn/stafett-details';
 import type { BpmnWarning } from '@/lib/bpmn/parse-bpmn';
 import { describeCollaboration } from '@/lib/domain/collaboration';
 import type { ImportOnlyWarningCode } from './import-warning-codes';
+import { sharedModdle } from '@/lib/bpmn/moddle';
 import { db } from '../client';
 
 // A file from elsewhere (or an old export) may carry stafett:organisationId / stafett:roleId values that
@@ -68,7 +76,66 @@ export async function pruneUnknownLinks(definitions: ModdleElement): Promise<{ o
       message: `The lane "${lane.name ?? lane.id}" was linked to a role that is not in its organisation's catalogue; map it to one of its roles.`,
     });
   }
-  return { organisationIds: [...new Set(orgIds.filter((id) => known.has(id)))], warnings };
+  const organisationIds = [...new Set(orgIds.filter((id) => known.has(id)))];
+  warnings.push(...(await pruneUnknownResponsibilities(definitions, organisationIds)));
+  return { organisationIds, warnings };
+}
+
+/**
+ * Responsibilities and handover roles must name roles of the flow's organisations (a save refuses
+ * others with UNKNOWN_ROLE): an import drops the rest and says so, as it does for lanes.
+ */
+async function pruneUnknownResponsibilities(definitions: ModdleElement, organisationIds: string[]): Promise<LinkWarning[]> {
+  const elements: ModdleElement[] = [];
+  walkContained(definitions, (e) => {
+    if ((is(e, 'bpmn:Activity') || is(e, 'bpmn:MessageFlow')) && extensionValuesOf(e).length > 0) elements.push(e);
+  });
+  const named = elements.flatMap((e) => [
+    ...responsibilitiesOf(e).map((r) => r.roleId),
+    ...Object.values(pick(handoverDetailsOf(e))),
+  ]);
+  if (named.length === 0) return [];
+  const known = new Set(
+    (await db.role.findMany({ where: { id: { in: [...new Set(named)] }, organisationId: { in: organisationIds } }, select: { id: true } })).map((r) => r.id),
+  );
+  const warnings: LinkWarning[] = [];
+  for (const element of elements) {
+    const extensions = refOf(element, 'extensionElements');
+    if (!extensions) continue;
+    const responsibilities = responsibilitiesOf(element);
+    const kept = responsibilities.filter((r) => known.has(r.roleId));
+    const details = handoverDetailsOf(element);
+    const roles = pick(details);
+    const unknownHandoverRole = Object.values(roles).some((id) => !known.has(id));
+    if (kept.length === responsibilities.length && !unknownHandoverRole) continue;
+    const create = (type: string, attrs: Record<string, unknown>) => sharedCreate(type, attrs);
+    let values = valuesWithResponsibilities(extensionValuesOf(element), kept, create);
+    if (unknownHandoverRole) {
+      values = valuesWithHandoverDetails(values, {
+        ...details,
+        fromRoleId: roles.fromRoleId && known.has(roles.fromRoleId) ? roles.fromRoleId : undefined,
+        toRoleId: roles.toRoleId && known.has(roles.toRoleId) ? roles.toRoleId : undefined,
+      }, create);
+    }
+    extensions.set('values', values);
+    warnings.push({
+      code: 'UNKNOWN_ROLE',
+      elementId: element.id,
+      message: `"${element.name ?? element.id}" named a role that is in none of the flow's role catalogues; that responsibility was removed.`,
+    });
+  }
+  return warnings;
+}
+
+function pick(details: { fromRoleId?: string; toRoleId?: string }): { fromRoleId?: string; toRoleId?: string } {
+  return {
+    ...(details.fromRoleId ? { fromRoleId: details.fromRoleId } : {}),
+    ...(details.toRoleId ? { toRoleId: details.toRoleId } : {}),
+  };
+}
+
+function sharedCreate(type: string, attrs: Record<string, unknown>): ModdleElement {
+  return sharedModdle().create(type, attrs);
 }
 
 /** The name a file gives its flow: the collaboration's, else the first named process's, else the definitions'. */

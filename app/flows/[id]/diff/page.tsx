@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { DiffColour } from '@/components/bpmn/diagram-handle';
 import { diffRevisions } from '@/lib/db/flows/diff-revisions';
+import { listRoleNamesForFlow } from '@/lib/db/flows/flow-roles';
 import { getRevisionXml } from '@/lib/db/flows/get-revision-xml';
 import type { FlowDiff } from '@/lib/domain/diff-bpmn';
 import { versionParamSchema } from '@/lib/validation/flows';
@@ -80,7 +81,7 @@ export default async function DiffPage({ params, searchParams }: Props) {
         before={{ xml: older.xml, colours: removed, heading: t('diff.fromHeading', { version: from }), label: t('diff.fromDiagram', { version: from }) }}
         after={{ xml: newer.xml, colours: toColours(diff), heading: t('diff.toHeading', { version: to }), label: t('diff.toDiagram', { version: to }) }}
       />
-      <ChangeList diff={diff} />
+      <ChangeList diff={diff} roleNames={await listRoleNamesForFlow(flow.id)} />
       <section className="rounded border border-gray-300 p-4">
         <CompareForm flowId={flow.id} versions={versions} from={from} to={to} />
       </section>

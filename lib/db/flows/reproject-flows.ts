@@ -1,0 +1,32 @@
+import { parseBpmn } from '@/lib/bpmn/parse-bpmn';
+import { isAppError } from '@/lib/errors';
+import { db } from '../client';
+import { projectResponsibilities } from './project-responsibilities';
+import { REVISION_TX_OPTIONS } from './save-revision';
+
+export type ReprojectReport = { projected: number; refused: { flowId: string; message: string }[] };
+
+/**
+ * Projects the head revision of every flow that has no projection yet (flows last saved before the
+ * responsibility tables existed). Idempotent; a flow whose head names unknown roles is reported, not
+ * changed: its next save will say which element to fix.
+ */
+export async function reprojectFlowsWithoutProjection(): Promise<ReprojectReport> {
+  const flows = await db.flow.findMany({
+    where: { archivedAt: null, headVersion: { gt: 0 }, activities: { none: {} }, handovers: { none: {} }, responsibilities: { none: {} } },
+    select: { id: true, headVersion: true },
+  });
+  const report: ReprojectReport = { projected: 0, refused: [] };
+  for (const flow of flows) {
+    const revision = await db.flowRevision.findUniqueOrThrow({ where: { flowId_version: { flowId: flow.id, version: flow.headVersion } }, select: { bpmnXml: true } });
+    const { definitions } = await parseBpmn(revision.bpmnXml, 'lenient', { maxBytes: Number.MAX_SAFE_INTEGER });
+    try {
+      await db.$transaction((tx) => projectResponsibilities(tx, flow.id, definitions), REVISION_TX_OPTIONS);
+      report.projected++;
+    } catch (e) {
+      if (!isAppError(e)) throw e;
+      report.refused.push({ flowId: flow.id, message: e.message });
+    }
+  }
+  return report;
+}
