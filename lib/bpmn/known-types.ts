@@ -49,8 +49,7 @@ function treeTypesKnown(value: Json): boolean {
 
 type PropertyInfo = { isReference?: boolean; isAttr?: boolean; isMany?: boolean; type?: string };
 type Registry = {
-  getElementDescriptor(type: string): { propertiesByName: Record<string, PropertyInfo> };
-  getType(type: string): { prototype: { $instanceOf(t: string): boolean } };
+  getType(type: string): { prototype: { $instanceOf(t: string): boolean; $descriptor: { propertiesByName: Record<string, PropertyInfo> } } };
 };
 
 /**
@@ -74,7 +73,7 @@ export function assertContainment(state: RecordState, ops: readonly Op[]): void 
       continue;
     }
     try {
-      const property = moddle.getElementDescriptor(parentType).propertiesByName[prop];
+      const property = moddle.getType(parentType).prototype.$descriptor.propertiesByName[prop];
       const fits = property && !property.isReference && !property.isAttr && property.type && moddle.getType(record.type).prototype.$instanceOf(property.type);
       if (!fits) bad.add(op.id);
     } catch {

@@ -189,7 +189,9 @@ class Client {
       this.acked.set(next.batchId, result.version);
       this.state = reduceSync(this.state, { type: 'acked', batchId: next.batchId, version: result.version }).state;
     } catch (e) {
-      if (!isAppError(e) || !['FORBIDDEN', 'CONFLICT', 'INVALID'].includes(e.code)) throw e;
+      // A refusal is fine when the edit broke a pool right (403) or met a concurrent change (409);
+      // an edit a real editor makes must never be refused as invalid.
+      if (!isAppError(e) || !['FORBIDDEN', 'CONFLICT'].includes(e.code)) throw e;
       this.rejected.add(next.batchId);
       this.state = reduceSync(this.state, { type: 'rejected', batchId: next.batchId }).state;
     }
@@ -293,6 +295,8 @@ async function runProgramme(clientCount: number, steps: Step[]): Promise<void> {
     const log = await db.flowChange.findMany({ where: { flowId }, orderBy: { version: 'asc' }, select: { version: true, batchId: true, authorId: true, ops: true } });
     const batchIds = log.map((c) => c.batchId);
     expect(new Set(batchIds).size).toBe(batchIds.length);
+    // Most honest edits stand: a programme that commits almost nothing proves nothing.
+    expect(log.length).toBeGreaterThan(steps.length / 4);
     for (const c of clients) {
       for (const [batchId, version] of c.acked) expect(log.find((l) => l.batchId === batchId)?.version).toBe(version);
       for (const batchId of c.rejected) expect(batchIds).not.toContain(batchId);

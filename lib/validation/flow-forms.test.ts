@@ -66,6 +66,7 @@ describe('mapping form', () => {
     );
     // "Inte kopplad" ('') travels: it is how a link that exists is removed.
     expect(mappingFormSchema.parse(input)).toEqual({
+      keepNames: [],
       baseVersion: 3,
       participants: { P1: 'org-k', P2: '' },
       lanes: { L1: 'role-1', L2: '' },
