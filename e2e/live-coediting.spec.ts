@@ -184,3 +184,19 @@ test('the event stream answers 401 signed out and 404 for a flow out of reach, a
   expect(received.lastEventId).toBe('2');
   await Promise.all([anonymous.dispose(), viewer.dispose()]);
 });
+
+test('a viewer’s read-only screen follows a change live, and shows in presence as viewing', async ({ browser, playwright, baseURL }) => {
+  const requests = await Promise.all(['kommun.editor', 'region.editor', 'viewer'].map((u) => playwright.request.newContext({ baseURL, storageState: storageStateFor(u as DemoUser) })));
+  const flow = await flowWithTasks(requests[0]!, requests[1]!, requests[2]!);
+  const context = await browser.newContext({ storageState: storageStateFor('viewer'), locale: 'sv-SE' });
+  const viewer = await context.newPage();
+  await viewer.goto(`/flows/${flow.id}`);
+  await expect(viewer.locator('[data-element-id="Task_Region"]')).toBeVisible({ timeout: 30_000 });
+  const kommun = await screenOf(browser, 'kommun.editor', flow);
+  await expect(kommun.page.getByRole('region', { name: 'Har flödet öppet nu' }).getByRole('listitem').filter({ hasText: 'tittar' })).toBeVisible({ timeout: 15_000 });
+  const batch = { batchId: `e2e-${Date.now()}`, ops: [{ op: 'patch', id: 'Task_Region', fields: { 'a:bpmn:name': 'Följs live' } }] };
+  expect((await requests[1]!.post(`/api/flows/${flow.id}/changes`, { data: batch })).status()).toBe(200);
+  await viewer.bringToFront();
+  await expect(viewer.locator('[data-element-id="Task_Region"] text').first()).toContainText('Följs', { timeout: 5_000 });
+  await Promise.all([context.close(), kommun.context.close(), ...requests.map((r) => r.dispose())]);
+});

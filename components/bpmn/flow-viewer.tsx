@@ -89,14 +89,20 @@ export function FlowViewer({ xml, colours, onError, ariaLabel, className, onView
     };
   }, []);
 
+  const imported = useRef(false);
   useEffect(() => {
     let current = true;
     void viewerRef.current
       ?.then(async (viewer) => {
+        // A later diagram (a live change) keeps where the person was looking; the first one is fitted.
+        const canvas = viewer.get<Canvas & { viewbox(box?: { x: number; y: number; width: number; height: number }): { x: number; y: number; width: number; height: number } }>('canvas');
+        const keep = imported.current ? canvas.viewbox() : null;
         await viewer.importXML(xml);
         if (!current) return;
+        imported.current = true;
         appliedRef.current = {};
-        fitDiagram(viewer.get<Canvas>('canvas'));
+        if (keep) canvas.viewbox({ x: keep.x, y: keep.y, width: keep.width, height: keep.height });
+        else fitDiagram(viewer.get<Canvas>('canvas'));
         applyColours(viewer, appliedRef, coloursRef.current ?? {});
       })
       .catch((e: unknown) => {

@@ -6,20 +6,24 @@ import { FlowViewer, type FlowViewerHandle } from '@/components/bpmn/flow-viewer
 import { EditorToolbar } from './editor-toolbar';
 import { ExportButtons } from './export-buttons';
 import { StepDetailsPanel, type PanelCatalogue } from './step-details-panel';
+import { PresenceList } from './presence-list';
 import { useFillHeight } from './use-fill-height';
+import { useLiveView } from './use-live-view';
 
 /** The flow for people who may only view it: the lighter Viewer plus the downloads. */
 type Props = {
   flow: { id: string; name: string };
   xml: string;
+  version: number;
   details?: { catalogue: PanelCatalogue; initialElementId?: string };
 };
 
-export function FlowReadOnly({ flow, xml, details }: Props) {
+export function FlowReadOnly({ flow, xml: initialXml, version, details }: Props) {
   const t = useTranslations('editor');
   const viewer = useRef<FlowViewerHandle>(null);
   const canvasBox = useFillHeight<HTMLDivElement>();
   const [error, setError] = useState<string | null>(null);
+  const { xml, people } = useLiveView(flow.id, initialXml, version);
   return (
     <div className="flex flex-col">
       <div className="flex flex-wrap items-center gap-3 border-b border-gray-200 px-4 py-2">
@@ -27,6 +31,7 @@ export function FlowReadOnly({ flow, xml, details }: Props) {
           <ExportButtons flowName={flow.name} diagram={() => viewer.current} />
         </EditorToolbar>
         <p className="text-sm text-muted">{t('readOnly')}</p>
+        <PresenceList people={people} />
         {error && (
           <p role="alert" className="text-sm text-danger">
             {t('loadFailed', { message: error })}

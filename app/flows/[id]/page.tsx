@@ -66,7 +66,7 @@ export default async function FlowPage({ params, searchParams }: Props) {
           rights={editorRights(actor, flow)}
         />
       ) : (
-        <FlowReadOnly flow={summary} xml={revision.xml} details={details} />
+        <FlowReadOnly flow={summary} xml={revision.xml} version={revision.version} details={details} />
       )}
     </main>
   );

@@ -1,13 +1,14 @@
-import { parseBpmn } from '@/lib/bpmn/parse-bpmn';
+import { definitionsOf } from '@/lib/bpmn/records';
 import { isAppError } from '@/lib/errors';
 import { db } from '../client';
+import { readHeadState } from './flow-head';
 import { projectResponsibilities } from './project-responsibilities';
 import { REVISION_TX_OPTIONS } from './save-revision';
 
 export type ReprojectReport = { projected: number; refused: { flowId: string; message: string }[] };
 
 /**
- * Projects the head revision of every flow that has no projection yet (flows last saved before the
+ * Projects the head of every flow that has no projection yet (flows last saved before the
  * responsibility tables existed). Idempotent; a flow whose head names unknown roles is reported, not
  * changed: its next save will say which element to fix.
  */
@@ -18,8 +19,8 @@ export async function reprojectFlowsWithoutProjection(): Promise<ReprojectReport
   });
   const report: ReprojectReport = { projected: 0, refused: [] };
   for (const flow of flows) {
-    const revision = await db.flowRevision.findUniqueOrThrow({ where: { flowId_version: { flowId: flow.id, version: flow.headVersion } }, select: { bpmnXml: true } });
-    const { definitions } = await parseBpmn(revision.bpmnXml, 'lenient', { maxBytes: Number.MAX_SAFE_INTEGER });
+    // The head, with every committed change (the head revision may be older than the head).
+    const definitions = definitionsOf(await readHeadState(flow.id, flow.headVersion));
     try {
       await db.$transaction((tx) => projectResponsibilities(tx, flow.id, definitions), REVISION_TX_OPTIONS);
       report.projected++;
