@@ -159,7 +159,7 @@ test('presence: who has the flow open comes and goes, with their organisation', 
 });
 
 test('the event stream answers 401 signed out and 404 for a flow out of reach, and carries each change with its version', async ({ playwright, baseURL, page }) => {
-  const anonymous = await playwright.request.newContext({ baseURL });
+  const anonymous = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
   expect((await anonymous.get('/api/flows/whatever/events')).status()).toBe(401);
   expect((await page.request.get('/api/flows/no-such-flow/events')).status()).toBe(404);
   const viewer = await playwright.request.newContext({ baseURL, storageState: storageStateFor('viewer') });

@@ -78,3 +78,14 @@ describe('the editor’s sync state', () => {
     expect(viewOf(s).byId.has('Task_R')).toBe(false);
   });
 });
+
+describe('the user’s own values, for replaced-value notices', () => {
+  it('are remembered whether the answer or the stream brings the commit first', () => {
+    let s = initialSync(twoPools(), 1);
+    s = run(s, { type: 'local', batch: { batchId: 'mine', ops: [rename('Task_K', 'Mine')] } });
+    // The stream delivers the user's own change before the POST answers.
+    s = run(s, { type: 'remote', change: change(2, [rename('Task_K', 'Mine')], 'mine') }, { type: 'acked', batchId: 'mine', version: 2 });
+    const out = reduceSync(s, { type: 'remote', change: change(3, [rename('Task_K', 'Theirs')], 'theirs', 'Johan') });
+    expect(out.replaced).toEqual([{ elementId: 'Task_K', field: 'a:bpmn:name', mine: 'Mine', theirs: 'Theirs', by: 'Johan' }]);
+  });
+});

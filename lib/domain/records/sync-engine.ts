@@ -52,11 +52,9 @@ export function reduceSync(state: SyncState, event: SyncEvent): SyncOutput {
       return none({ ...state, sending: event.batchId, online: true });
     case 'acked': {
       const batch = state.pending.find((b) => b.batchId === event.batchId);
+      // Its change may have come in on the stream first: then the batch is already done.
       if (!batch) return none({ ...state, sending: state.sending === event.batchId ? null : state.sending });
-      const mine = { ...state.mine };
-      for (const op of batch.ops) {
-        if (op.op === 'patch') for (const [f, v] of Object.entries(op.fields)) mine[key(op.id, f)] = v;
-      }
+      const mine = rememberMine(state.mine, batch.ops);
       const sending = state.sending === event.batchId ? null : state.sending;
       // Already part of what we have confirmed (a retry after a lost answer): done with it.
       if (event.version <= state.confirmedVersion) {
@@ -96,7 +94,7 @@ function applyRemote(state: SyncState, change: RemoteChange): SyncOutput {
   const own = state.pending.find((b) => b.batchId === change.batchId);
   const pending = own ? state.pending.filter((b) => b !== own) : state.pending;
   const replaced: ReplacedNotice[] = [];
-  const mine = { ...state.mine };
+  const mine = own ? rememberMine(state.mine, own.ops) : { ...state.mine };
   if (!own) {
     for (const op of change.ops) {
       if (op.op !== 'patch') continue;
@@ -113,6 +111,15 @@ function applyRemote(state: SyncState, change: RemoteChange): SyncOutput {
     replaced,
     remoteIds: own ? [] : [...new Set(change.ops.map((o) => o.id))],
   };
+}
+
+/** The values this user's committed batch set, per element and field. */
+function rememberMine(previous: Record<string, Json>, ops: readonly Op[]): Record<string, Json> {
+  const mine = { ...previous };
+  for (const op of ops) {
+    if (op.op === 'patch') for (const [f, v] of Object.entries(op.fields)) mine[key(op.id, f)] = v;
+  }
+  return mine;
 }
 
 /**
