@@ -11,6 +11,7 @@ import { createThrowawayDatabase, DEFAULT_TEST_BASE_URL, dropThrowawayDatabase }
 import { migrate } from '../lib/db/migrate';
 import { countDiagramElements, launchChromium, signIn, timeToFirstRender } from './browser';
 import { serveBarePage } from './bare-page';
+import { benchCoediting, type CoeditingResults } from './coediting';
 import { benchResponsibility, type ResponsibilityResults } from './responsibility';
 import { ensureBuild, startApp } from './server';
 import { repeat, summarise, timed, type Sample } from './stats';
@@ -56,7 +57,8 @@ async function serverSaves(xml: string, results: Results) {
   );
   const token = generateSecret(API_TOKEN_PREFIX);
   await db.apiToken.create({ data: { userId: editor.id, name: 'bench', tokenHash: hashSecret(token), prefix: token.slice(0, 8) } });
-  return { flowId: flow.id, token, version: () => version, setVersion: (v: number) => void (version = v), disconnect: () => db.$disconnect() };
+  const newFlow = async () => (await createFlowFromBpmn(actor, xml, { name: `Benchmark ${ELEMENTS} element` })).id;
+  return { flowId: flow.id, token, newFlow, version: () => version, setVersion: (v: number) => void (version = v), disconnect: () => db.$disconnect() };
 }
 
 async function httpSaves(baseUrl: string, xml: string, flowId: string, token: string, startVersion: number) {
@@ -123,6 +125,7 @@ async function main() {
     app = await startApp(env);
     results.savePutHttp = await httpSaves(app.baseUrl, xml, saved.flowId, saved.token, saved.version());
     await browserRenders(app.baseUrl, xml, saved.flowId, results);
+    const coediting: CoeditingResults = await benchCoediting({ databaseUrl, env, first: app, token: saved.token, flowId: saved.flowId, newFlow: saved.newFlow });
     // Last: it seeds 1,000 more flows into the same database.
     const responsibility: ResponsibilityResults = await benchResponsibility(xml);
     await saved.disconnect();
@@ -133,7 +136,10 @@ async function main() {
       unit: 'ms',
       results,
       responsibility,
+      coediting,
       ratios: {
+        commitApiVsInsertNotify: ratio(coediting.commitApi, coediting.baselineInsertNotify),
+        commitToEventVsNotifyRoundTrip: ratio(coediting.commitToEvent, coediting.baselineNotifyRoundTrip),
         saveInProcessVsModdleParse: ratio(results.saveRevisionInProcess, results.baselineModdleParse),
         savePutHttpVsInProcess: ratio(results.savePutHttp, results.saveRevisionInProcess),
         appViewerVsBareViewer: ratio(results.appViewerFirstRender, results.baselineBareViewerFirstRender),

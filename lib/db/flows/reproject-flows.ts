@@ -19,9 +19,9 @@ export async function reprojectFlowsWithoutProjection(): Promise<ReprojectReport
   });
   const report: ReprojectReport = { projected: 0, refused: [] };
   for (const flow of flows) {
-    // The head, with every committed change (the head revision may be older than the head).
-    const definitions = definitionsOf(await readHeadState(flow.id, flow.headVersion));
     try {
+      // The head, with every committed change (the head revision may be older than the head).
+      const definitions = definitionsOf(await readHeadState(flow.id, flow.headVersion));
       await db.$transaction((tx) => projectResponsibilities(tx, flow.id, definitions), REVISION_TX_OPTIONS);
       report.projected++;
     } catch (e) {
