@@ -3,7 +3,11 @@ import type { Prisma, PrismaClient } from '../../lib/db/generated/client';
 import { DEMO_FLOW_NAME, DEMO_FLOW_PURPOSE, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS, KOMMUNEN, REGIONEN } from './demo-data';
 import { buildDischargeDemoFlow, type OrgRoles } from '../../lib/domain/demo-flow';
 import { parseBpmn } from '../../lib/bpmn/parse-bpmn';
+import { recordStateOf } from '../../lib/bpmn/records';
+import { toXml } from '../../lib/bpmn/serialise';
+import { writeHead } from '../../lib/db/flows/flow-head';
 import { projectResponsibilities } from '../../lib/db/flows/project-responsibilities';
+import { appendRevision } from '../../lib/db/flows/save-revision';
 
 // Idempotent: everything is found by its natural key (organisation name, role name within its
 // organisation, user e-mail, membership pair, the demo flow's name and owner) and only created
@@ -75,10 +79,12 @@ async function seedDemoFlow(tx: Tx, orgs: Map<string, OrgRoles>, authorId: strin
       participants: { create: [{ organisationId: region.id }, { organisationId: kommun.id }] },
     },
   });
-  await tx.flowRevision.create({
-    data: { flowId: flow.id, version: 1, bpmnXml: xml, authorId, message: 'Demoflödet enligt lag (2017:612)' },
-  });
-  await projectResponsibilities(tx, flow.id, (await parseBpmn(xml, 'strict')).definitions);
+  // Through the same writers as every flow: revision 1, the head's records, the projection.
+  const stored = await toXml((await parseBpmn(xml, 'strict')).definitions);
+  const definitions = (await parseBpmn(stored, 'strict')).definitions;
+  await appendRevision(tx, { flowId: flow.id, ownerOrganisationId: region.id, authorId, version: 1, xml: stored, message: 'Demoflödet enligt lag (2017:612)', auditAction: null });
+  await writeHead(tx, flow.id, 1, recordStateOf(definitions), false);
+  await projectResponsibilities(tx, flow.id, definitions);
   return true;
 }
 
