@@ -227,7 +227,7 @@ export function FlowEditor({ flow, xml, version, catalogue, userId, rights, deta
           onError={(m) => setNotice((tr) => tr('loadFailed', { message: m }))}
         />
         </div>
-        {details && <StepDetailsPanel diagram={() => modeler.current} readOnly={false} catalogue={details.catalogue} initialElementId={details.initialElementId} />}
+        {details && <StepDetailsPanel diagram={() => modeler.current} readOnly={false} mayEdit={(id) => modeler.current?.mayEdit(id) ?? false} catalogue={details.catalogue} initialElementId={details.initialElementId} />}
       </div>
       <RoleLaneDialog
         open={lanePools !== null}

@@ -16,6 +16,8 @@ export type PanelCatalogue = (FlowRoleCatalogue & { colour?: string })[];
 type Props = {
   diagram: () => (StepDetailsHandle & Partial<StepDetailsWriter>) | null;
   readOnly: boolean;
+  /** Each organisation edits its own pool: other organisations' elements are read-only here too. */
+  mayEdit?: (elementId: string) => boolean;
   catalogue: PanelCatalogue;
   /** From ?element=ID: selected and centred once the diagram has loaded. */
   initialElementId?: string;
@@ -28,7 +30,7 @@ type Snapshot = { selected?: ElementDetails; choices: DetailsChoice[]; findings:
  * controls: reachable with Tab, named for screen readers, worded by next-intl. Each change is one
  * command on the diagram's command stack; the editor's own save (or co-editing) takes it from there.
  */
-export function StepDetailsPanel({ diagram, readOnly, catalogue, initialElementId }: Props) {
+export function StepDetailsPanel({ diagram, readOnly: readOnlyPanel, mayEdit, catalogue, initialElementId }: Props) {
   const t = useTranslations('responsibility');
   const chooserId = useId();
   const [snapshot, setSnapshot] = useState<Snapshot>({ choices: [], findings: [] });
@@ -69,6 +71,8 @@ export function StepDetailsPanel({ diagram, readOnly, catalogue, initialElementI
   };
 
   const selected = snapshot.selected;
+  const otherOrganisation = !readOnlyPanel && selected !== undefined && mayEdit !== undefined && !mayEdit(selected.id);
+  const readOnly = readOnlyPanel || otherOrganisation;
   const findings = selected ? snapshot.findings.filter((f) => f.elementId === selected.id) : [];
   const roleName = (id: string | undefined) => catalogue.flatMap((o) => o.roles).find((r) => r.id === id)?.name ?? id ?? '';
 
@@ -102,7 +106,7 @@ export function StepDetailsPanel({ diagram, readOnly, catalogue, initialElementI
           {selected && !snapshot.choices.some((c) => c.id === selected.id) ? <option value={selected.id}>{selected.name || selected.id}</option> : null}
         </select>
       </div>
-      {readOnly ? <p className="text-sm text-muted">{t('panel.readOnly')}</p> : null}
+      {readOnly ? <p className="text-sm text-muted">{t(otherOrganisation ? 'panel.otherOrganisation' : 'panel.readOnly')}</p> : null}
       {error ? (
         <p role="alert" className="text-sm text-danger">
           {error}
