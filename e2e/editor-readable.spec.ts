@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { signInThroughForm } from './auth-helpers';
 import { expect, storageStateFor, test } from './fixtures';
-import { createMember, createTestOrganisation, sql, uniqueName } from './organisation-helpers';
+import { addMember, createMember, createTestOrganisation, organisationIdByName, sql, uniqueName } from './organisation-helpers';
 
 // Issue 12, "Readable, usable editor": the demo flow opens at a zoom where its labels can be read, with
 // zoom buttons and an overview map; the toolbar leaves the canvas most of the screen; the canvas's
@@ -96,7 +96,7 @@ test('the toolbar above the canvas takes less than a third of a 720 px projector
   await expect(toolbar.getByRole('button', { name: 'Lägg till steg' })).toBeHidden();
   await toolbar.getByRole('button', { name: 'Fler åtgärder' }).click();
   await expect(toolbar.getByRole('button', { name: 'Lägg till steg' })).toBeVisible();
-  await expect(page.getByLabel('Beskriv ändringen (valfritt)')).toBeVisible();
+  await expect(page.getByLabel('Namn på versionen (till historiken)')).toBeVisible();
 });
 
 test('bpmn.io’s watermark has a name, stays fully visible, and none of our controls overlaps it', async ({ page }) => {
@@ -139,6 +139,9 @@ test('after switching to English the palette, the canvas buttons and the context
   // are shared, and the demo organisations keep their members. The flow is an import of the demo flow.
   const org = await createTestOrganisation();
   const me = await createMember('editor-lang', org.id, 'EDITOR');
+  // The copy keeps its pools' links to Kommunen and Regionen, and each organisation edits its own pool:
+  // to have a context pad to read, this person edits in both.
+  for (const name of ['Kommunen', 'Regionen']) await addMember(me.id, await organisationIdByName(name), 'EDITOR');
   const [demo] = await sql<{ xml: string }>(
     'SELECT r."bpmnXml" AS xml FROM "FlowRevision" r JOIN "Flow" f ON f.id = r."flowId" AND r.version = f."headVersion" WHERE f.name = $1',
     [DEMO_FLOW],

@@ -97,7 +97,7 @@ test.describe('flow API', () => {
     expect((await (await request.get(response.headers()['location']!)).json()).category).toBe('SUPPORT');
   });
 
-  test('saves with If-Match: 428 without, 200 with the new ETag, 409 when stale', async ({ request }) => {
+  test('saves with If-Match: 428 without, 200 with the new ETag, 409 when a stale document changed the same thing', async ({ request }) => {
     const { id } = await createShared(request, orgs);
     const xml = await (await request.get(`/api/flows/${id}/bpmn`)).text();
     const changed = xml.replace(/(<bpmn:startEvent id="StartEvent_1")/, '$1 name="Inskrivning"');
@@ -116,9 +116,10 @@ test.describe('flow API', () => {
     expect(await saved.json()).toEqual({ version: 2 });
     expect(saved.headers()['etag']).toBe('"2"');
 
-    const stale = await put('1');
+    // From version 1 again, the same start event named otherwise: both sides changed it (409, named).
+    const stale = await put('1', xml.replace(/(<bpmn:startEvent id="StartEvent_1")/, '$1 name="Annat namn"'));
     expect(stale.status()).toBe(409);
-    expect((await stale.json()).error).toMatchObject({ code: 'CONFLICT', headVersion: 2 });
+    expect((await stale.json()).error).toMatchObject({ code: 'CONFLICT', reason: 'CONFLICT', elementIds: ['StartEvent_1'], headVersion: 2 });
 
     expect((await put('W/"2"')).status()).toBe(200);
     const history = await (await request.get(`/api/flows/${id}/revisions`)).json();

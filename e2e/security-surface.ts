@@ -8,7 +8,7 @@ import { expect, type APIRequestContext } from '@playwright/test';
 const ROOT = path.resolve(__dirname, '..');
 
 export type Body = 'none' | 'json' | 'xml';
-export type RouteEntry = { methods: Partial<Record<'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', Body>>; query?: string; param?: 'flow' | 'organisation' };
+export type RouteEntry = { methods: Partial<Record<'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', Body>>; query?: string; param?: 'flow' | 'organisation' | 'role' };
 
 /**
  * Every route file under app/api, by its folder. A route file missing here fails the suite: add it with
@@ -32,6 +32,10 @@ export const API_ROUTES: Record<string, RouteEntry | { exempt: string }> = {
   'flows/[id]/changes': { methods: { GET: 'none', POST: 'json' }, param: 'flow', query: '?after=0' },
   'flows/[id]/checkpoints': { methods: { POST: 'json' }, param: 'flow' },
   'flows/[id]/presence': { methods: { POST: 'json', DELETE: 'none' }, param: 'flow' },
+  'flows/[id]/raci': { methods: { GET: 'none' }, param: 'flow' },
+  'flows/[id]/handovers': { methods: { GET: 'none' }, param: 'flow' },
+  'flows/[id]/checks': { methods: { GET: 'none' }, param: 'flow' },
+  'roles/[id]/responsibilities': { methods: { GET: 'none' }, param: 'role' },
   'flows/[id]/events': { exempt: 'GET-only event stream that never ends by itself; its 401 and 404 are walked in e2e/live-coediting.spec.ts' },
 };
 

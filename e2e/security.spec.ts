@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext, APIResponse } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createApiToken, createMember, createTestOrganisation } from './organisation-helpers';
+import { createApiToken, createMember, createTestOrganisation, sql } from './organisation-helpers';
 import {
   API_ROUTES,
   pagePath,
@@ -25,11 +25,11 @@ test.describe.configure({ timeout: 120_000 });
 const EVIL = 'https://evil.example';
 type Call = { route: string; method: string; url: string; body: Body };
 
-function calls(ids: { flow: string; organisation: string }): Call[] {
+function calls(ids: { flow: string; organisation: string; role: string }): Call[] {
   return Object.entries(API_ROUTES).flatMap(([route, entry]) => {
     if ('exempt' in entry) return [];
     const { methods, param, query = '' } = entry as RouteEntry;
-    const url = `/api/${route.replace('[id]', param === 'organisation' ? ids.organisation : ids.flow)}${query}`;
+    const url = `/api/${route.replace('[id]', param === 'organisation' ? ids.organisation : param === 'role' ? ids.role : ids.flow)}${query}`;
     return Object.entries(methods).map(([method, body]) => ({ route, method, url, body: body! }));
   });
 }
@@ -55,7 +55,7 @@ async function reasonOf(response: APIResponse): Promise<string | undefined> {
   }
 }
 
-type World = { ids: { flow: string; organisation: string }; token: string; email: string; password: string };
+type World = { ids: { flow: string; organisation: string; role: string }; token: string; email: string; password: string };
 
 /** A fresh admin of a fresh organisation with one flow, signed in on `request`; nothing shared with other tests. */
 async function setUp(request: APIRequestContext): Promise<World> {
@@ -67,7 +67,9 @@ async function setUp(request: APIRequestContext): Promise<World> {
   });
   expect(created.status(), await created.text()).toBe(201);
   const { id } = (await created.json()) as { id: string };
-  return { ids: { flow: id, organisation: org.id }, token: await createApiToken(admin.id), email: admin.email, password: admin.password };
+  const role = `e2erole${randomUUID().replace(/-/g, '')}`;
+  await sql(`INSERT INTO "Role" (id, "organisationId", name, "updatedAt") VALUES ($1, $2, $3, now())`, [role, org.id, `Roll ${randomUUID().slice(0, 8)}`]);
+  return { ids: { flow: id, organisation: org.id, role }, token: await createApiToken(admin.id), email: admin.email, password: admin.password };
 }
 
 test('every API route file and method is in the suite’s table', () => {

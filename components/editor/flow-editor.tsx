@@ -165,13 +165,13 @@ export function FlowEditor({ flow, xml, version, catalogue, userId, rights, deta
     <div className="flex flex-col">
       <div className="flex flex-col gap-1 border-b border-gray-200 px-4 py-1.5">
         <EditorToolbar label={t('toolbarLabel')}>
-          <button type="button" className={toolbarButton} onClick={() => openKeyboardDialog(setStepChoices)}>
-            {t('addStep')}
-          </button>
-          <button type="button" className={toolbarButton} onClick={() => openKeyboardDialog(setHandoverChoices)}>
-            {t('addHandover')}
-          </button>
           <ToolbarOverflow label={t('moreActions')} open={moreOpen} onToggle={() => setMoreOpen((v) => !v)}>
+            <button type="button" className={toolbarButton} onClick={() => openKeyboardDialog(setStepChoices)}>
+              {t('addStep')}
+            </button>
+            <button type="button" className={toolbarButton} onClick={() => openKeyboardDialog(setHandoverChoices)}>
+              {t('addHandover')}
+            </button>
             <button type="button" className={toolbarButton} onClick={() => setLanePools(modeler.current?.listPools().filter((p) => modeler.current?.mayEdit(p.id)) ?? [])}>
               {t('addRoleLane')}
             </button>
@@ -212,8 +212,9 @@ export function FlowEditor({ flow, xml, version, catalogue, userId, rights, deta
           extraMessage={notice?.(t) ?? null}
         />
       </div>
-      <div ref={canvasBox} className="relative flex">
-        <div className="relative min-w-0 flex-1">
+      {/* Side by side on wide screens; below the canvas elsewhere, so the canvas keeps the screen. */}
+      <div className="flex flex-col min-[1440px]:flex-row">
+        <div ref={canvasBox} className="relative min-w-0 flex-1">
         <FlowModeler
           ref={modeler}
           xml={xml}

@@ -77,7 +77,7 @@ export function StepDetailsPanel({ diagram, readOnly: readOnlyPanel, mayEdit, ca
   const roleName = (id: string | undefined) => catalogue.flatMap((o) => o.roles).find((r) => r.id === id)?.name ?? id ?? '';
 
   return (
-    <aside aria-labelledby={`${chooserId}-heading`} className="flex w-96 shrink-0 flex-col gap-3 overflow-y-auto border-l border-gray-300 bg-white p-3">
+    <aside aria-labelledby={`${chooserId}-heading`} className="flex w-full shrink-0 flex-col gap-3 overflow-y-auto border-t border-gray-300 bg-white p-3 min-[1440px]:w-96 min-[1440px]:border-t-0 min-[1440px]:border-l">
       <h2 id={`${chooserId}-heading`} className="text-lg font-semibold">
         {t('panel.heading')}
       </h2>
