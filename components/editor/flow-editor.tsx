@@ -214,7 +214,7 @@ export function FlowEditor({ flow, xml, version, catalogue, userId, rights, deta
       </div>
       {/* Side by side on wide screens; below the canvas elsewhere, so the canvas keeps the screen. */}
       <div className="flex flex-col min-[1440px]:flex-row">
-        <div ref={canvasBox} className="relative min-w-0 flex-1">
+        <div ref={canvasBox} className="relative min-w-0 min-[1440px]:flex-1">
         <FlowModeler
           ref={modeler}
           xml={xml}

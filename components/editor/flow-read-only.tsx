@@ -40,7 +40,7 @@ export function FlowReadOnly({ flow, xml: initialXml, version, details }: Props)
       </div>
       {/* Side by side on wide screens; below the canvas elsewhere, so the canvas keeps the screen. */}
       <div className="flex flex-col min-[1440px]:flex-row">
-        <div ref={canvasBox} className="relative min-w-0 flex-1">
+        <div ref={canvasBox} className="relative min-w-0 min-[1440px]:flex-1">
           <FlowViewer ref={viewer} xml={xml} ariaLabel={t('viewerLabel', { name: flow.name })} onError={setError} />
         </div>
         {details && <StepDetailsPanel diagram={() => viewer.current} readOnly catalogue={details.catalogue} initialElementId={details.initialElementId} />}

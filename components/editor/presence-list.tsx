@@ -14,13 +14,14 @@ export function PresenceList({ people }: { people: PresentPerson[] }) {
   }
   const list = [...byUser.values()];
   return (
-    <section aria-label={t('label')} className="flex flex-wrap items-center gap-2 text-sm">
+    // One line of fixed height: people coming and going must never move the canvas below.
+    <section aria-label={t('label')} className="flex h-7 min-w-0 max-w-full items-center gap-2 overflow-hidden text-sm">
       {list.length === 0 ? (
         <span className="text-muted">{t('alone')}</span>
       ) : (
-        <ul className="flex flex-wrap gap-2" aria-label={t('label')}>
+        <ul className="flex flex-nowrap gap-2" aria-label={t('label')}>
           {list.map((p) => (
-            <li key={p.userId} className="flex items-center gap-1 rounded-full border border-gray-300 px-2 py-0.5" data-presence-user={p.userId}>
+            <li key={p.userId} className="flex shrink-0 items-center gap-1 whitespace-nowrap rounded-full border border-gray-300 px-2 py-0.5" data-presence-user={p.userId}>
               <span aria-hidden="true" className="inline-block h-3 w-3 rounded-full" ref={(el) => void (el && (el.style.backgroundColor = p.colour ?? '#555555'))} />
               <span>{p.name}</span>
               <span className="text-muted">
