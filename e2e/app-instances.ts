@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort } from '../scripts/free-port';
 
 // Our own `next start` processes over the run's database, for journeys that need several app
 // instances or a server killed mid-change. `.bin/next` in its own process group, so a stop (or a
@@ -9,16 +9,6 @@ import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..');
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 export type AppInstance = { baseUrl: string; port: number; process: ChildProcess; log: () => string };
 

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort } from '../scripts/free-port';
 import { signInThroughForm } from './auth-helpers';
 import { expect, test } from './fixtures';
 import { TcpProxy } from './tcp-proxy';
@@ -31,16 +31,6 @@ let server: ChildProcess | undefined;
 let baseUrl = '';
 let serverLog = '';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function healthStatus(): Promise<number> {
   try {
