@@ -1,6 +1,7 @@
 // Live co-editing (issue 10), measured beside bare baselines of the same run:
 //  - committing one element change to a ~300-element flow through POST …/changes, beside a bare
-//    INSERT + NOTIFY of the same change's JSON;
+//    INSERT + NOTIFY of the same change's JSON: a rename (the responsibility rows follow from the
+//    rows before it) and a move (the projection is computed again, its order may change);
 //  - commit-to-event at another connected client (its own event stream, served by a second app
 //    instance), beside a bare NOTIFY round trip between two connections;
 //  - 50 simulated editors on 10 flows for BENCH_LOAD_SECONDS (60) across two instances: changes per
@@ -17,6 +18,7 @@ const FLOWS = 10;
 
 export type CoeditingResults = {
   commitApi: Sample;
+  commitApiMove: Sample;
   baselineInsertNotify: Sample;
   commitToEvent: Sample;
   baselineNotifyRoundTrip: Sample;
@@ -47,6 +49,14 @@ export async function benchCoediting(opts: {
     };
     await commit(opts.first.baseUrl); // warm the route
     const commitApi = summarise(await repeat(RUNS, () => timed(() => commit(opts.first.baseUrl))));
+    let x = 0;
+    const move = async () => {
+      const bounds = { $type: 'dc:Bounds', 'dc:x': 400 + (++x % 7), 'dc:y': 150, 'dc:width': 100, 'dc:height': 80 };
+      const body = { batchId: `bench-${randomUUID()}`, ops: [{ op: 'patch', id: `${target}_di`, fields: { 'b:di:bounds': bounds } }] };
+      const res = await api(opts.first.baseUrl, 'POST', `/api/flows/${opts.flowId}/changes`, body);
+      if (res.status !== 200) throw new Error(`bench: move answered ${res.status}: ${await res.text()}`);
+    };
+    const commitApiMove = summarise(await repeat(RUNS, () => timed(move)));
     const { insertNotify, notifyRoundTrip } = await pgBaselines(opts.databaseUrl, JSON.stringify(rename()));
 
     // Commit through the first instance; the event arrives at a stream served by the second.
@@ -65,7 +75,7 @@ export async function benchCoediting(opts: {
     const commitToEvent = summarise(samples);
 
     const load = await loadTest(api, [opts.first, second], opts.newFlow, opts.databaseUrl);
-    return { commitApi, baselineInsertNotify: insertNotify, commitToEvent, baselineNotifyRoundTrip: notifyRoundTrip, load };
+    return { commitApi, commitApiMove, baselineInsertNotify: insertNotify, commitToEvent, baselineNotifyRoundTrip: notifyRoundTrip, load };
   } finally {
     await second.stop();
   }

@@ -9,8 +9,10 @@ import type { Prisma } from '@/lib/db/generated/client';
 import { AppError, isAppError } from '@/lib/errors';
 import { FLOW_CHANNEL, type FlowNotice } from '@/lib/realtime/channels';
 import { db } from '../client';
-import { lockFlowHead, writeHead, type LockedFlow } from './flow-head';
-import { projectResponsibilities } from './project-responsibilities';
+import { lockFlowHead, writeHeadChanges, type LockedFlow } from './flow-head';
+import { rememberHead, type CachedHead } from './head-cache';
+import { projectResponsibilities, readProjection, writeProjection } from './project-responsibilities';
+import { rowsAfterRenames } from './projection-rows';
 import { appendRevision, REVISION_TX_OPTIONS } from './save-revision';
 
 type Tx = Prisma.TransactionClient;
@@ -48,7 +50,10 @@ export type CommitResult = { version: number; duplicate: boolean; ops: readonly 
  */
 export async function commitChanges(input: CommitInput): Promise<CommitResult> {
   try {
-    return await db.$transaction((tx) => commitIn(tx, input), REVISION_TX_OPTIONS);
+    const { result, head } = await db.$transaction((tx) => commitIn(tx, input), REVISION_TX_OPTIONS);
+    // Only now is it committed: the next commit on this instance starts from here without reading it again.
+    if (head) rememberHead(input.flowId, head);
+    return result;
   } catch (e) {
     if ((e as { code?: string })?.code === 'P2002' && !isAppError(e)) {
       // The same batch committed by a concurrent retry: answer as the retry that came second.
@@ -59,9 +64,9 @@ export async function commitChanges(input: CommitInput): Promise<CommitResult> {
   }
 }
 
-async function commitIn(tx: Tx, input: CommitInput): Promise<CommitResult> {
+async function commitIn(tx: Tx, input: CommitInput): Promise<{ result: CommitResult; head?: CachedHead }> {
   const head = await lockFlowHead(tx, input.flowId, input.batchId);
-  if (head.duplicateOf !== null) return { version: head.duplicateOf, duplicate: true, ops: [] };
+  if (head.duplicateOf !== null) return { result: { version: head.duplicateOf, duplicate: true, ops: [] } };
   const ops = typeof input.ops === 'function' ? await input.ops(head) : input.ops;
   const after = applyOrRefuse(head.state, ops);
   assertContainment(after, ops);
@@ -84,9 +89,13 @@ async function commitIn(tx: Tx, input: CommitInput): Promise<CommitResult> {
   await tx.$executeRaw`
     INSERT INTO "FlowChange" ("id", "flowId", "version", "batchId", "authorId", "ops", "createdAt")
     VALUES (${randomUUID()}, ${input.flowId}, ${version}, ${input.batchId}, ${input.authorId}, ${JSON.stringify(ops)}::jsonb, now())`;
-  await writeHead(tx, input.flowId, version, after, true);
-  // Responsibility across flows is plain SQL over these tables, so every commit keeps them current.
-  await projectResponsibilities(tx, input.flowId, definitionsOf(after));
+  await writeHeadChanges(tx, input.flowId, version, head.state, after);
+  // Responsibility across flows is plain SQL over these tables, so every commit keeps them current,
+  // writing only the rows its change touched.
+  const before = head.projection ?? (await readProjection(tx, input.flowId));
+  const renamed = rowsAfterRenames(before, ops);
+  if (renamed) await writeProjection(tx, input.flowId, renamed, before);
+  const projection = renamed ?? (await projectResponsibilities(tx, input.flowId, definitionsOf(after), before));
   await tx.$executeRaw`UPDATE "Flow" SET "headVersion" = ${version}, "updatedAt" = now() WHERE "id" = ${input.flowId}`;
   if (input.revision) {
     await appendRevision(tx, {
@@ -104,7 +113,7 @@ async function commitIn(tx: Tx, input: CommitInput): Promise<CommitResult> {
   await input.alsoInTransaction?.(tx, version);
   const notice: FlowNotice = { flowId: input.flowId, version };
   await tx.$executeRaw`SELECT pg_notify(${FLOW_CHANNEL}, ${JSON.stringify(notice)})`;
-  return { version, duplicate: false, ops };
+  return { result: { version, duplicate: false, ops }, head: { version, state: after, projection } };
 }
 
 function applyOrRefuse(state: RecordState, ops: readonly Op[]): RecordState {

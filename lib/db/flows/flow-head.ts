@@ -1,10 +1,12 @@
 import { recordStateOf } from '@/lib/bpmn/records';
-import { applyOps, recordsOf, stateOf, type RecordState } from '@/lib/domain/records/record-state';
+import { applyOps, stateOf, type RecordState } from '@/lib/domain/records/record-state';
 import type { ElementRecord, Op } from '@/lib/domain/records/types';
 import type { Prisma } from '@/lib/db/generated/client';
 import { AppError } from '@/lib/errors';
 import { db } from '../client';
 import { readStoredBpmn } from './get-revision-xml';
+import { cachedHead, rememberHead } from './head-cache';
+import type { ProjectionRows } from './projection-rows';
 
 type Tx = Prisma.TransactionClient;
 
@@ -18,10 +20,12 @@ export type LockedFlow = {
   /** The version an earlier attempt of the same batch made, when this is a retry. */
   duplicateOf: number | null;
   state: RecordState;
+  /** The responsibility rows the tables hold for this state, when this instance knows them. */
+  projection: ProjectionRows | null;
 };
 
 type LockRow = { headVersion: number; ownerOrganisationId: string; archivedAt: Date | null; updatedAt: Date };
-type HeadRow = { lastRevision: number | null; duplicateOf: number | null; records: unknown; recordsVersion: number | null };
+type HeadRow = { lastRevision: number | null; duplicateOf: number | null; storedVersion: number | null };
 
 /**
  * Takes the flow's row lock (commits to one flow queue here, which orders them), then reads its head.
@@ -35,16 +39,16 @@ export async function lockFlowHead(tx: Tx, flowId: string, batchId: string | nul
   const [extra] = await tx.$queryRaw<HeadRow[]>`
     SELECT (SELECT max(r."version") FROM "FlowRevision" r WHERE r."flowId" = ${flowId}) AS "lastRevision",
            (SELECT c."version" FROM "FlowChange" c WHERE c."flowId" = ${flowId} AND c."batchId" = ${batchId ?? ''}) AS "duplicateOf",
-           h."records", h."version" AS "recordsVersion"
-    FROM (SELECT 1) AS one LEFT JOIN "FlowHead" h ON h."flowId" = ${flowId}`;
+           (SELECT h."version" FROM "FlowHead" h WHERE h."flowId" = ${flowId}) AS "storedVersion"`;
   const row = rows[0];
   if (!row || row.archivedAt || !extra) throw new AppError('NOT_FOUND', 'No such flow, or you do not have access to it.');
+  const known = extra.storedVersion === row.headVersion ? await headFromCacheOrRows(tx, flowId, row.headVersion) : null;
   let state: RecordState;
-  if (extra.records && extra.recordsVersion === row.headVersion) {
-    state = stateOf(extra.records as ElementRecord[]);
+  if (known) {
+    state = known.state;
   } else {
     state = await stateAtVersionIn(tx, flowId, row.headVersion);
-    await writeHead(tx, flowId, row.headVersion, state, extra.records !== null);
+    await writeHead(tx, flowId, row.headVersion, state, extra.storedVersion !== null);
   }
   return {
     headVersion: row.headVersion,
@@ -53,23 +57,99 @@ export async function lockFlowHead(tx: Tx, flowId: string, batchId: string | nul
     lastRevision: extra.lastRevision ?? 0,
     duplicateOf: batchId ? extra.duplicateOf : null,
     state,
+    projection: known?.projection ?? null,
   };
 }
 
+/**
+ * The stored head at `version` (the caller has checked FlowHead is at it): this instance's copy when
+ * it is current, caught up from the change log when it is a few versions behind (another instance
+ * committed those), or every element row read again.
+ */
+async function headFromCacheOrRows(client: Tx | typeof db, flowId: string, version: number): Promise<{ state: RecordState; projection: ProjectionRows | null }> {
+  const cached = cachedHead(flowId);
+  if (cached?.version === version) return cached;
+  if (cached && cached.version < version) {
+    const state = await catchUp(client, flowId, cached.state, cached.version, version);
+    if (state) return { state, projection: null };
+  }
+  const elements = await client.$queryRaw<{ record: ElementRecord }[]>`
+    SELECT "record" FROM "FlowHeadElement" WHERE "flowId" = ${flowId} ORDER BY "seq"`;
+  return { state: stateOf(elements.map((e) => e.record)), projection: null };
+}
+
+/** Past this many versions behind, reading the elements is cheaper than replaying the log. */
+const CATCH_UP_LIMIT = 50;
+
+/** The whole head at `version`: for a new flow, or a head built again from its revision. */
 export async function writeHead(tx: Tx, flowId: string, version: number, state: RecordState, exists: boolean): Promise<void> {
-  const json = JSON.stringify(recordsOf(state));
   if (exists) {
-    await tx.$executeRaw`UPDATE "FlowHead" SET "version" = ${version}, "records" = ${json}::jsonb, "updatedAt" = now() WHERE "flowId" = ${flowId}`;
+    await tx.$executeRaw`UPDATE "FlowHead" SET "version" = ${version}, "updatedAt" = now() WHERE "flowId" = ${flowId}`;
+    await tx.$executeRaw`DELETE FROM "FlowHeadElement" WHERE "flowId" = ${flowId}`;
   } else {
-    await tx.$executeRaw`INSERT INTO "FlowHead" ("flowId", "version", "records", "updatedAt") VALUES (${flowId}, ${version}, ${json}::jsonb, now())`;
+    await tx.$executeRaw`INSERT INTO "FlowHead" ("flowId", "version", "updatedAt") VALUES (${flowId}, ${version}, now())`;
+  }
+  const records = state.order.map((id) => state.byId.get(id)!);
+  await tx.$executeRaw`
+    INSERT INTO "FlowHeadElement" ("flowId", "elementId", "seq", "record")
+    SELECT ${flowId}, e.value->>'id', e.n, e.value FROM jsonb_array_elements(${JSON.stringify(records)}::jsonb) WITH ORDINALITY AS e(value, n)`;
+}
+
+/**
+ * The head moved from `before` to `after` by one commit: only the element rows that changed are
+ * written. A new element goes after every other (document order), a changed one keeps its place.
+ */
+export async function writeHeadChanges(tx: Tx, flowId: string, version: number, before: RecordState, after: RecordState): Promise<void> {
+  await tx.$executeRaw`UPDATE "FlowHead" SET "version" = ${version}, "updatedAt" = now() WHERE "flowId" = ${flowId}`;
+  const removed = before.order.filter((id) => !after.byId.has(id));
+  const written = after.order.filter((id) => before.byId.get(id) !== after.byId.get(id)).map((id) => after.byId.get(id)!);
+  if (removed.length) {
+    await tx.$executeRaw`
+      DELETE FROM "FlowHeadElement" WHERE "flowId" = ${flowId} AND "elementId" IN (SELECT jsonb_array_elements_text(${JSON.stringify(removed)}::jsonb))`;
+  }
+  if (written.length) {
+    await tx.$executeRaw`
+      INSERT INTO "FlowHeadElement" ("flowId", "elementId", "seq", "record")
+      SELECT ${flowId}, e.value->>'id', (SELECT coalesce(max("seq"), 0) FROM "FlowHeadElement" WHERE "flowId" = ${flowId}) + e.n, e.value
+      FROM jsonb_array_elements(${JSON.stringify(written)}::jsonb) WITH ORDINALITY AS e(value, n)
+      ON CONFLICT ("flowId", "elementId") DO UPDATE SET "record" = EXCLUDED."record"`;
   }
 }
 
 /** The head records without taking the lock (reads for GET and the editor page). */
 export async function readHeadState(flowId: string, headVersion: number): Promise<RecordState> {
-  const head = await db.flowHead.findUnique({ where: { flowId }, select: { version: true, records: true } });
-  if (head && head.version === headVersion) return stateOf(head.records as unknown as ElementRecord[]);
+  const cached = cachedHead(flowId);
+  if (cached?.version === headVersion) return cached.state;
+  if (cached && cached.version < headVersion) {
+    // The log is append-only: replaying it needs no lock to be consistent.
+    const caughtUp = await catchUp(db, flowId, cached.state, cached.version, headVersion);
+    if (caughtUp) return remembered(flowId, headVersion, caughtUp);
+  }
+  // One statement, so the version and the elements are of the same moment.
+  const rows = await db.$queryRaw<{ version: number; record: ElementRecord | null }[]>`
+    SELECT h."version", e."record" FROM "FlowHead" h LEFT JOIN "FlowHeadElement" e ON e."flowId" = h."flowId"
+    WHERE h."flowId" = ${flowId} ORDER BY e."seq"`;
+  if (rows[0]?.version === headVersion) {
+    return remembered(flowId, headVersion, stateOf(rows.flatMap((r) => (r.record ? [r.record] : []))));
+  }
   return stateAtVersionIn(db, flowId, headVersion);
+}
+
+function remembered(flowId: string, version: number, state: RecordState): RecordState {
+  rememberHead(flowId, { version, state, projection: null });
+  return state;
+}
+
+async function catchUp(client: Tx | typeof db, flowId: string, state: RecordState, from: number, to: number): Promise<RecordState | null> {
+  if (to - from > CATCH_UP_LIMIT) return null;
+  const changes = await client.flowChange.findMany({
+    where: { flowId, version: { gt: from, lte: to } },
+    orderBy: { version: 'asc' },
+    select: { ops: true },
+  });
+  if (changes.length !== to - from) return null;
+  for (const change of changes) state = applyOps(state, change.ops as unknown as Op[]);
+  return state;
 }
 
 /**

@@ -19,7 +19,7 @@ export async function renameRoleInFlows(actorUserId: string, roleId: string, new
   const candidates = await db.$queryRaw<{ id: string }[]>`
     SELECT f."id" FROM "Flow" f
     WHERE f."archivedAt" IS NULL AND (
-      EXISTS (SELECT 1 FROM "FlowHead" h WHERE h."flowId" = f."id" AND strpos(h."records"::text, ${roleId}) > 0)
+      EXISTS (SELECT 1 FROM "FlowHeadElement" e WHERE e."flowId" = f."id" AND strpos(e."record"::text, ${roleId}) > 0)
       OR EXISTS (SELECT 1 FROM "FlowRevision" r WHERE r."flowId" = f."id" AND r."version" = f."headVersion" AND strpos(r."bpmnXml", ${roleId}) > 0))`;
   const result: RoleRenameResult = { updatedFlowIds: [], failedFlowIds: [] };
   for (const { id } of candidates) {

@@ -55,7 +55,8 @@ export function applyOps(state: RecordState, ops: readonly Op[]): RecordState {
     }
   }
   if (missing.length) throw new ApplyError({ reason: 'ELEMENT_REMOVED', elementIds: [...new Set(missing)] });
-  const finalOrder = order ? order.filter((id) => byId.has(id)) : state.order;
+  // An element removed and put back in one batch keeps its first place (and is listed once).
+  const finalOrder = order ? [...new Set(order)].filter((id) => byId.has(id)) : state.order;
   return { order: finalOrder, byId };
 }
 
