@@ -87,6 +87,46 @@ test('a region edit appears on the kommun screen within 2 s; each side edits its
   await Promise.all([kommun.context.close(), region.context.close(), ...requests.map((r) => r.dispose())]);
 });
 
+test('a step the other side adds or removes appears and goes in place: the view and one’s own undo stay', async ({ browser, playwright, baseURL }) => {
+  const requests = await Promise.all(['kommun.editor', 'region.editor', 'viewer'].map((u) => playwright.request.newContext({ baseURL, storageState: storageStateFor(u as DemoUser) })));
+  const flow = await flowWithTasks(requests[0]!, requests[1]!, requests[2]!);
+  const kommun = await screenOf(browser, 'kommun.editor', flow);
+  await rename(kommun.page, 'Task_Kommun', 'Ringa brukaren');
+  await expect(status(kommun.page)).toHaveText(/Alla ändringar sparade/, SAVE_WAIT);
+  const viewbox = () => kommun.page.locator('.djs-container svg g.viewport').first().getAttribute('transform');
+  const before = await viewbox();
+
+  // The region adds a step to its pool (with its shape, in its lane), then takes it away again.
+  const head = await requests[1]!.get(`/api/flows/${flow.id}/bpmn`);
+  const xml = await head.text();
+  const process = new RegExp(`<bpmn:participant id="${flow.region.participantId}"[^>]*processRef="([^"]+)"`).exec(xml)![1]!;
+  const laneY = Number(new RegExp(`bpmnElement="${flow.region.laneId}"[^>]*>\\s*<dc:Bounds x="[^"]+" y="([\\d.]+)"`).exec(xml)![1]) + 20;
+  const added = xml
+    .replace(new RegExp(`(<bpmn:lane id="${flow.region.laneId}"[^>]*>)`), '$1<bpmn:flowNodeRef>Task_Added</bpmn:flowNodeRef>')
+    .replace(new RegExp(`(<bpmn:process id="${process}"[^>]*>)`), '$1<bpmn:task id="Task_Added" name="Boka transport" />')
+    .replace('</bpmndi:BPMNPlane>', `<bpmndi:BPMNShape id="Task_Added_di" bpmnElement="Task_Added"><dc:Bounds x="600" y="${laneY}" width="100" height="80" /></bpmndi:BPMNShape></bpmndi:BPMNPlane>`);
+  const put = async (doc: string, base: string) => {
+    const res = await requests[1]!.put(`/api/flows/${flow.id}/bpmn`, { headers: { 'Content-Type': 'application/xml', 'If-Match': base }, data: doc });
+    expect(res.status(), await res.text()).toBe(200);
+    return res.headers()['etag']!;
+  };
+  const afterAdd = await put(added, head.headers()['etag']!);
+  await kommun.page.bringToFront();
+  await expect(nameOn(kommun.page, 'Task_Added')).toHaveText('Boka transport', SAVE_WAIT);
+  await put(xml, afterAdd);
+  await expect(kommun.page.locator('[data-element-id="Task_Added"]')).toHaveCount(0, SAVE_WAIT);
+
+  // Nothing was re-imported: the view did not move, no notice about undo, and undo still takes back one's own rename.
+  expect(await viewbox()).toBe(before);
+  await expect(kommun.page.getByText(/Ångra-historiken rensades/)).toHaveCount(0);
+  await kommun.page.getByRole('application').locator('svg[tabindex="0"]').first().focus();
+  await kommun.page.keyboard.press('Control+z');
+  await expect(nameOn(kommun.page, 'Task_Kommun')).toHaveText('Planera hemgång', SAVE_WAIT);
+  await expect(status(kommun.page)).toHaveText(/Alla ändringar sparade/, SAVE_WAIT);
+  expect(await (await requests[2]!.get(`/api/flows/${flow.id}/bpmn`)).text()).toContain('name="Planera hemgång"');
+  await Promise.all([kommun.context.close(), ...requests.map((r) => r.dispose())]);
+});
+
 test('the other organisation’s pool is read-only on screen, and refused with 403 OTHER_ORGANISATION through the API', async ({ browser, playwright, baseURL }) => {
   const requests = await Promise.all(['kommun.editor', 'region.editor', 'viewer'].map((u) => playwright.request.newContext({ baseURL, storageState: storageStateFor(u as DemoUser) })));
   const flow = await flowWithTasks(requests[0]!, requests[1]!, requests[2]!);

@@ -1,8 +1,6 @@
 import type { ModdleElement } from 'bpmn-moddle';
-import { is, stringOf, walkContained } from './elements';
-
-const ORGANISATION_ATTR = 'stafett:organisationId';
-const ROLE_ATTR = 'stafett:roleId';
+import { is, walkContained } from './elements';
+import { roleIdOf, setOrganisationId, setRoleId } from './stafett-details';
 
 function collect(definitions: ModdleElement, type: string): ModdleElement[] {
   const found: ModdleElement[] = [];
@@ -19,7 +17,7 @@ function collect(definitions: ModdleElement, type: string): ModdleElement[] {
 export function renameLanesOfRole(definitions: ModdleElement, roleId: string, newName: string): boolean {
   let changed = false;
   for (const lane of collect(definitions, 'bpmn:Lane')) {
-    if (stringOf(lane, ROLE_ATTR) !== roleId || lane.name === newName) continue;
+    if (roleIdOf(lane) !== roleId || lane.name === newName) continue;
     lane.set('name', newName);
     changed = true;
   }
@@ -78,7 +76,7 @@ export function applyOrganisationMapping(
     if (!id || !(id in mapping.participants)) continue;
     seen.add(id);
     const organisationId = mapping.participants[id] || undefined;
-    participant.set(ORGANISATION_ATTR, organisationId);
+    setOrganisationId(participant, organisationId);
     const organisation = organisationId ? options.organisations?.[organisationId] : undefined;
     if (!organisation) continue;
     if (!options.keepNames?.includes(id)) participant.set('name', organisation.name);
@@ -93,7 +91,7 @@ export function applyOrganisationMapping(
     if (!id || !(id in mapping.lanes)) continue;
     seen.add(id);
     const roleId = mapping.lanes[id] || undefined;
-    lane.set(ROLE_ATTR, roleId);
+    setRoleId(lane, roleId);
     const name = roleId ? options.roleNames?.[roleId] : undefined;
     if (name) lane.set('name', name);
   }

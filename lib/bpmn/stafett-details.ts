@@ -54,12 +54,28 @@ const HANDOVER_DETAILS = 'stafett:HandoverDetails';
 const STEP_TEXT_FIELDS = ['timeLimit', 'legalBasis', 'itSystem', 'why'] as const;
 const HANDOVER_FIELDS = ['what', 'fromRoleId', 'toRoleId', 'channel', 'timeLimit', 'legalBasis'] as const;
 
+/** A pool's organisation and a lane's role: the moddle attribute names, and the same as element-record fields. */
+export const ORGANISATION_ATTR = 'stafett:organisationId';
+export const ROLE_ATTR = 'stafett:roleId';
+export const ORGANISATION_FIELD = `a:${ORGANISATION_ATTR}`;
+export const ROLE_FIELD = `a:${ROLE_ATTR}`;
+
 export function organisationIdOf(participant: ModdleElement): string | undefined {
-  return nonEmpty(stringOf(participant, 'stafett:organisationId'));
+  return nonEmpty(stringOf(participant, ORGANISATION_ATTR));
 }
 
 export function roleIdOf(lane: ModdleElement): string | undefined {
-  return nonEmpty(stringOf(lane, 'stafett:roleId'));
+  return nonEmpty(stringOf(lane, ROLE_ATTR));
+}
+
+/** Links a pool to an organisation; undefined unlinks it. */
+export function setOrganisationId(participant: ModdleElement, organisationId: string | undefined): void {
+  participant.set(ORGANISATION_ATTR, organisationId);
+}
+
+/** Links a lane to a role; undefined unlinks it. */
+export function setRoleId(lane: ModdleElement, roleId: string | undefined): void {
+  lane.set(ROLE_ATTR, roleId);
 }
 
 /** The children of bpmn:extensionElements (ours and anyone else's), in document order. */

@@ -2,6 +2,8 @@ import type { BpmnModdle, ModdleElement } from 'bpmn-moddle';
 import { createModdle } from '@/lib/bpmn/moddle';
 import { toXml } from '@/lib/bpmn/serialise';
 import {
+  setOrganisationId,
+  setRoleId,
   valuesWithHandoverDetails,
   valuesWithResponsibilities,
   valuesWithStepDetails,
@@ -105,7 +107,7 @@ export function buildCollaborationDefinitions(spec: CollaborationSpec): ModdleEl
     const colours = pool.colour ? shapeColours(pool.colour) : undefined;
     const lanes = pool.lanes.map((l, j) => {
       const lane = moddle.create('bpmn:Lane', { id: l.id, name: l.name, flowNodeRef: [] });
-      if (l.roleId) lane.set('stafett:roleId', l.roleId);
+      if (l.roleId) setRoleId(lane, l.roleId);
       lanesById.set(l.id, { lane, box: g.laneBoxes[j]!, pool: i });
       shapes.push(shape(moddle, lane, g.laneBoxes[j]!, { isHorizontal: true }, colours));
       return lane;
@@ -113,7 +115,7 @@ export function buildCollaborationDefinitions(spec: CollaborationSpec): ModdleEl
     const process = moddle.create('bpmn:Process', { id: pool.processId, isExecutable: false, flowElements: [] });
     if (lanes.length) process.set('laneSets', [moddle.create('bpmn:LaneSet', { id: `${pool.processId}_lanes`, lanes })]);
     const participant = moddle.create('bpmn:Participant', { id: pool.id, name: pool.name, processRef: process });
-    if (pool.organisationId) participant.set('stafett:organisationId', pool.organisationId);
+    if (pool.organisationId) setOrganisationId(participant, pool.organisationId);
     shapes.unshift(shape(moddle, participant, g.box, { isHorizontal: true }, colours));
     participants.push(participant);
     processes.push(process);

@@ -3,6 +3,10 @@ import { is, refOf, stringOf, walkContained } from '@/lib/bpmn/elements';
 import {
   extensionValuesOf,
   handoverDetailsOf,
+  ORGANISATION_ATTR,
+  ROLE_ATTR,
+  setOrganisationId,
+  setRoleId,
   responsibilitiesOf,
   valuesWithHandoverDetails,
   valuesWithResponsibilities,
@@ -20,9 +24,6 @@ import { db } from '../client';
 export type LinkWarning = { code: Exclude<ImportOnlyWarningCode, 'GENERATED_DIAGRAM'>; message: string; elementId?: string };
 /** Import-only notices beside the parser's: unknown links removed, a layout generated for a file without DI. */
 export type ImportWarning = BpmnWarning | LinkWarning | { code: 'GENERATED_DIAGRAM'; message: string; elementId?: string };
-
-const ORG_ATTR = 'stafett:organisationId';
-const ROLE_ATTR = 'stafett:roleId';
 
 type LinkedElements = { participants: ModdleElement[]; lanes: ModdleElement[] };
 
@@ -44,12 +45,12 @@ export async function pruneUnknownLinks(definitions: ModdleElement): Promise<{ o
   const { participants, lanes } = linkedElements(definitions);
   const warnings: LinkWarning[] = [];
 
-  const orgIds = participants.map((p) => stringOf(p, ORG_ATTR)).filter((id): id is string => Boolean(id));
+  const orgIds = participants.map((p) => stringOf(p, ORGANISATION_ATTR)).filter((id): id is string => Boolean(id));
   const known = new Set((await db.organisation.findMany({ where: { id: { in: orgIds } }, select: { id: true } })).map((o) => o.id));
   for (const participant of participants) {
-    const orgId = stringOf(participant, ORG_ATTR);
+    const orgId = stringOf(participant, ORGANISATION_ATTR);
     if (!orgId || known.has(orgId)) continue;
-    participant.set(ORG_ATTR, undefined);
+    setOrganisationId(participant, undefined);
     warnings.push({
       code: 'UNKNOWN_ORGANISATION',
       elementId: participant.id,
@@ -57,7 +58,7 @@ export async function pruneUnknownLinks(definitions: ModdleElement): Promise<{ o
     });
   }
 
-  const orgOfParticipant = new Map(participants.map((p) => [p.id, stringOf(p, ORG_ATTR)]));
+  const orgOfParticipant = new Map(participants.map((p) => [p.id, stringOf(p, ORGANISATION_ATTR)]));
   const laneParticipant = new Map(describeCollaboration(definitions).lanes.map((l) => [l.id, l.participantId]));
   const roleIds = lanes.map((l) => stringOf(l, ROLE_ATTR)).filter((id): id is string => Boolean(id));
   const roles = new Map(
@@ -69,7 +70,7 @@ export async function pruneUnknownLinks(definitions: ModdleElement): Promise<{ o
     const participantId = lane.id ? laneParticipant.get(lane.id) : undefined;
     const laneOrg = participantId ? orgOfParticipant.get(participantId) : undefined;
     if (laneOrg && roles.get(roleId) === laneOrg) continue;
-    lane.set(ROLE_ATTR, undefined);
+    setRoleId(lane, undefined);
     warnings.push({
       code: 'UNKNOWN_ROLE',
       elementId: lane.id,

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { ROLE_FIELD } from '@/lib/bpmn/stafett-details';
 import type { Op } from '@/lib/domain/records/types';
 import { db } from '../client';
 import { commitChanges } from './commit-changes';
 
-const ROLE_FIELD = 'a:stafett:roleId';
 const NAME_FIELD = 'a:bpmn:name';
 
 export type RoleRenameResult = { updatedFlowIds: string[]; failedFlowIds: string[] };

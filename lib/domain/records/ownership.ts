@@ -1,3 +1,4 @@
+import { ORGANISATION_FIELD } from '@/lib/bpmn/stafett-details';
 import type { RecordState } from './record-state';
 import { PARENT, ROOT_ID, type ElementRecord } from './types';
 
@@ -12,7 +13,7 @@ export type Owner =
   | { kind: 'flow' }
   | { kind: 'shared' };
 
-export const ORGANISATION_FIELD = 'a:stafett:organisationId';
+export { ORGANISATION_FIELD };
 export const PROCESS_REF_FIELD = 'r:bpmn:processRef';
 const BPMN_ELEMENT_FIELD = 'r:bpmndi:bpmnElement';
 

@@ -2,12 +2,15 @@
 // comparing the diagram's records before and after), and applies other people's changes in place —
 // setting exact values on the business objects and DI and redrawing what changed — without going
 // through the command stack (their changes are not the user's to undo) and without re-importing
-// (which would reset the view and the undo history). What cannot be applied in place (an element
-// added, removed or moved to another container) is left to the caller's full reset.
+// (which would reset the view and the undo history). Elements others add or remove are built and
+// drawn (or taken away) the way bpmn-js's own importer does it, one element at a time. What cannot be
+// applied in place (an element moved to another container, a put over an existing element) is left
+// to the caller's full reset; the caller also compares the result with what it expected.
 
 import { recordsFromDefinitions } from '@/lib/domain/records/from-definitions';
 import type { Element as ModdleElement, ModdleFactory } from '@/lib/domain/records/moddle-shape';
 import { diffStates, stateOf, type RecordState } from '@/lib/domain/records/record-state';
+import { setParent } from '@/lib/domain/records/moddle-shape';
 import { assignFields } from '@/lib/domain/records/to-definitions';
 import { LANES, PARENT, PARENT_PROP, ROOT_ID, type Op } from '@/lib/domain/records/types';
 
@@ -28,7 +31,13 @@ type EventBus = {
   on(event: string | string[], priority: number | ((e: { trigger?: string | null }) => void), callback?: (e: { trigger?: string | null }) => void): void;
   fire(event: string, data: unknown): void;
 };
-type ElementRegistry = { getAll(): DiagramElement[] };
+type ElementRegistry = { getAll(): DiagramElement[]; get(id: string): DiagramElement | undefined };
+type Canvas = {
+  getRootElement(): DiagramElement;
+  removeShape(element: DiagramElement): void;
+  removeConnection(element: DiagramElement): void;
+};
+type Importer = { add(semantic: ModdleElement, di: ModdleElement, parent: DiagramElement): DiagramElement };
 type Injector = { get<T>(name: string): T };
 type BpmnJS = { getDefinitions(): ModdleElement };
 
@@ -40,7 +49,7 @@ export type LiveSyncService = {
   /** After an import: what the diagram shows now is the baseline for the next local ops. */
   rebase(): void;
   onLocalOps(listener: LocalOpsListener): void;
-  /** Applies remote ops in place; false when they need a full reset (nothing was changed then). */
+  /** Applies remote ops in place; false when they need a full reset (the caller then resets). */
   applyInPlace(ops: readonly Op[]): boolean;
   /** The user is in the middle of something (a drag, typing a label): remote changes wait. */
   isBusy(): boolean;
@@ -103,11 +112,29 @@ export default function LiveSync(this: LiveSyncService, eventBus: EventBus, elem
   this.applyInPlace = (ops) => {
     const index = indexById(definitions());
     for (const op of ops) {
-      if (op.op !== 'patch') return false;
-      const target = index.get(op.id);
-      if (!target) return false;
+      if (op.op === 'put' && index.has(op.id)) return false;
+      if (op.op !== 'patch') continue;
+      if (!index.has(op.id)) return false;
       for (const field of Object.keys(op.fields)) if (STRUCTURAL.has(field)) return false;
     }
+    const structural = ops.some((op) => op.op !== 'patch');
+    try {
+      const changed = new Set<DiagramElement>();
+      if (structural) removeInPlace(ops, index);
+      const created = structural ? createInPlace(ops, index) : [];
+      if (!patchInPlace(ops, index, changed)) return false;
+      for (const element of drawInPlace(created)) changed.add(element);
+      if (changed.size) eventBus.fire('elements.changed', { elements: [...changed] });
+    } catch (e) {
+      // Half applied: the caller's reset replaces the whole diagram.
+      console.warn('live-sync: a remote change could not be applied in place', e);
+      return false;
+    }
+    baseline = this.snapshot();
+    return true;
+  };
+
+  const diagramIndex = () => {
     const diagramOf = new Map<ModdleElement, DiagramElement[]>();
     for (const element of elementRegistry.getAll()) {
       if (element.labelTarget) continue;
@@ -118,6 +145,11 @@ export default function LiveSync(this: LiveSyncService, eventBus: EventBus, elem
         else diagramOf.set(key, [element]);
       }
     }
+    return diagramOf;
+  };
+
+  const patchInPlace = (ops: readonly Op[], index: Map<string, ModdleElement>, changed: Set<DiagramElement>): boolean => {
+    const diagramOf = diagramIndex();
     // An external label appearing or disappearing is a diagram element of its own: not a patch bpmn-js
     // can take in place. (An empty BPMNLabel, as direct editing adds to a task, draws nothing.)
     for (const op of ops) {
@@ -128,7 +160,6 @@ export default function LiveSync(this: LiveSyncService, eventBus: EventBus, elem
         if (hasBounds !== Boolean(element.label) && (hasBounds || element.label)) return false;
       }
     }
-    const changed = new Set<DiagramElement>();
     const pendingRefs: [string, (t: ModdleElement) => void][] = [];
     for (const op of ops) {
       if (op.op !== 'patch') continue;
@@ -146,9 +177,125 @@ export default function LiveSync(this: LiveSyncService, eventBus: EventBus, elem
       const found = index.get(id);
       if (found) assign(found);
     }
-    if (changed.size) eventBus.fire('elements.changed', { elements: [...changed] });
-    baseline = this.snapshot();
     return true;
+  };
+
+  /** Takes removed elements off the canvas (connections first, children before parents) and out of the model. */
+  const removeInPlace = (ops: readonly Op[], index: Map<string, ModdleElement>): void => {
+    const removed = new Set(ops.flatMap((op) => (op.op === 'remove' && index.has(op.id) ? [index.get(op.id)!] : [])));
+    if (!removed.size) return;
+    const canvas = injector.get<Canvas>('canvas');
+    const drawn = elementRegistry.getAll().filter((e) => !e.labelTarget && ((e.di && removed.has(e.di)) || (e.businessObject && removed.has(e.businessObject))));
+    const depth = (e: DiagramElement) => {
+      let n = 0;
+      for (let p = (e as { parent?: DiagramElement }).parent; p; p = (p as { parent?: DiagramElement }).parent) n++;
+      return n;
+    };
+    drawn.sort((a, b) => Number(Boolean(b.waypoints)) - Number(Boolean(a.waypoints)) || depth(b) - depth(a));
+    for (const element of drawn) {
+      if (element.label) canvas.removeShape(element.label);
+      if (element.waypoints) canvas.removeConnection(element);
+      else canvas.removeShape(element);
+    }
+    for (const element of removed) {
+      detach(element);
+      index.delete(element.id as string);
+    }
+    // References to what is gone (a lane's flowNodeRef, a node's incoming and outgoing).
+    for (const element of index.values()) {
+      for (const p of element.$descriptor?.properties ?? []) {
+        if (!p.isReference || !p.isMany) continue;
+        const list = element[p.name];
+        if (!Array.isArray(list)) continue;
+        for (let i = list.length - 1; i >= 0; i--) if (removed.has(list[i] as ModdleElement)) list.splice(i, 1);
+      }
+    }
+  };
+
+  /** Builds the moddle elements of new records and hangs them into the model; returns them in op order. */
+  const createInPlace = (ops: readonly Op[], index: Map<string, ModdleElement>): ModdleElement[] => {
+    const puts = ops.filter((op): op is Extract<Op, { op: 'put' }> => op.op === 'put');
+    const created: ModdleElement[] = [];
+    for (const op of puts) {
+      const element = moddle.create(op.type);
+      element.set('id', op.id);
+      index.set(op.id, element);
+      created.push(element);
+    }
+    const pendingRefs: [string, (t: ModdleElement) => void][] = [];
+    puts.forEach((op, i) => {
+      const { [PARENT]: parentId, [PARENT_PROP]: prop, [LANES]: _lanes, ...rest } = op.fields;
+      const element = created[i]!;
+      assignFields(moddle, element, rest, (id, nested) => void (index.has(id) || index.set(id, nested)), (id, assign) => pendingRefs.push([id, assign]));
+      const parent = typeof parentId === 'string' ? index.get(parentId) : undefined;
+      if (!parent || typeof prop !== 'string') throw new Error(`live-sync: no parent for ${op.id}`);
+      const descriptor = parent.$descriptor?.propertiesByName?.[prop];
+      if (descriptor?.isMany) {
+        const current = parent.get(prop);
+        if (Array.isArray(current)) current.push(element);
+        else parent.set(prop, [element]);
+      } else parent.set(prop, element);
+      setParent(element, parent);
+    });
+    for (const [id, assign] of pendingRefs) {
+      const found = index.get(id);
+      if (found) assign(found);
+    }
+    puts.forEach((op, i) => {
+      const lanes = op.fields[LANES];
+      if (Array.isArray(lanes)) moveToLanes(index, created[i]!, lanes.filter((l): l is string => typeof l === 'string'));
+      const element = created[i]!;
+      if (element.$instanceOf?.('bpmn:SequenceFlow')) {
+        for (const [end, list] of [['sourceRef', 'outgoing'], ['targetRef', 'incoming']] as const) {
+          const node = element.get(end) as ModdleElement | undefined;
+          if (!node) continue;
+          const current = node.get(list);
+          if (Array.isArray(current)) current.push(element);
+          else node.set(list, [element]);
+        }
+      }
+    });
+    return created;
+  };
+
+  /** Draws new DI as bpmn-js's importer would: pools, then lanes and nodes inside out, boundary events, then connections. */
+  const drawInPlace = (created: ModdleElement[]): DiagramElement[] => {
+    const canvas = injector.get<Canvas>('canvas');
+    const importer = injector.get<Importer>('bpmnImporter');
+    const diagrams = created.filter((e) => e.$instanceOf?.('bpmndi:BPMNShape') || e.$instanceOf?.('bpmndi:BPMNEdge'));
+    const semanticDepth = (di: ModdleElement) => {
+      let n = 0;
+      for (let p = (di.get('bpmnElement') as ModdleElement | undefined)?.$parent; p; p = p.$parent) n++;
+      return n;
+    };
+    const rank = (di: ModdleElement) => {
+      if (di.$instanceOf!('bpmndi:BPMNEdge')) return 3;
+      return (di.get('bpmnElement') as ModdleElement | undefined)?.$instanceOf?.('bpmn:BoundaryEvent') ? 2 : 1;
+    };
+    diagrams.sort((a, b) => rank(a) - rank(b) || semanticDepth(a) - semanticDepth(b));
+    const drawn: DiagramElement[] = [];
+    for (const di of diagrams) {
+      const semantic = di.get('bpmnElement') as ModdleElement | undefined;
+      if (!semantic) throw new Error(`live-sync: ${di.id} draws nothing`);
+      const element = importer.add(semantic, di, drawnParentOf(semantic, canvas));
+      drawn.push(element);
+      if (element.label) drawn.push(element.label);
+    }
+    return drawn;
+  };
+
+  /** Where bpmn-js draws a semantic element: inside its pool, sub-process or parent lane, else on the root. */
+  const drawnParentOf = (semantic: ModdleElement, canvas: Canvas): DiagramElement => {
+    for (let p = semantic.$parent; p; p = p.$parent) {
+      if (p.$instanceOf?.('bpmn:Process')) {
+        const pool = elementRegistry.getAll().find((e) => !e.labelTarget && e.businessObject?.$instanceOf?.('bpmn:Participant') && e.businessObject.get('processRef') === p);
+        return pool ?? canvas.getRootElement();
+      }
+      if (p.$instanceOf?.('bpmn:Collaboration') || p.$instanceOf?.('bpmn:Definitions')) return canvas.getRootElement();
+      const drawn = typeof p.id === 'string' ? elementRegistry.get(p.id) : undefined;
+      if (drawn) return drawn;
+    }
+    return canvas.getRootElement();
   };
 }
 
@@ -211,5 +358,19 @@ function syncGeometry(element: DiagramElement): void {
     element.label.y = Number(labelBounds.get('y'));
     element.label.width = Number(labelBounds.get('width'));
     element.label.height = Number(labelBounds.get('height'));
+  }
+}
+
+/** Takes an element out of the property of its parent that contains it. */
+function detach(element: ModdleElement): void {
+  const parent = element.$parent;
+  if (!parent) return;
+  for (const p of parent.$descriptor?.properties ?? []) {
+    if (p.isReference || p.isAttr) continue;
+    const value = parent[p.name];
+    if (Array.isArray(value)) {
+      const at = value.indexOf(element);
+      if (at !== -1) value.splice(at, 1);
+    } else if (value === element) parent.set(p.name, undefined);
   }
 }

@@ -2,6 +2,8 @@
 // a lane named after a role, carrying `stafett:roleId` so the lane stays linked to the role (a rename in
 // the catalogue renames the lane in every flow).
 
+import { ORGANISATION_ATTR, ROLE_ATTR } from '@/lib/bpmn/stafett-details';
+
 type BusinessObject = {
   id: string;
   name?: string;
@@ -18,8 +20,6 @@ type Modeling = {
 
 export type PoolInfo = { id: string; name: string; organisationId?: string; roleIds: string[] };
 
-const ORGANISATION_ATTR = 'stafett:organisationId';
-const ROLE_ATTR = 'stafett:roleId';
 
 /** An extension attribute, whether the stafett descriptor is registered (typed) or not (kept in $attrs). */
 function readAttr(bo: BusinessObject, name: string): string | undefined {
