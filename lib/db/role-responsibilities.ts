@@ -57,27 +57,37 @@ export async function getRoleReview(actor: Actor, roleId: string): Promise<RoleR
       });
   if (!canSeeRole(actor, { organisationId: role.organisationId, sharingOrganisationIds: sharing.map((s) => s.organisationId) })) throw roleNotFound();
 
-  // One query over the projection, grouped here: a GROUP BY over text keys sorts 10,000 rows by collation,
+  // One query over the projection, its rows as ONE JSON value (12,000 rows of six columns cost more to
+  // hand over one by one than to find), grouped here: a GROUP BY over text keys sorts by collation,
   // which cost more than the query itself. Which flows are visible is policy's answer
   // (organisationsSeeingFlows), applied in SQL so 1,000 flows stay fast.
   const seeing = organisationsSeeingFlows(actor);
-  const rows = await db.$queryRaw<{ flowId: string; flowName: string; elementId: string; kind: 'ACTIVITY' | 'HANDOVER'; name: string; letter: RaciLetter; position: number }[]>`
-    SELECT r."flowId", f."name" AS "flowName", r."elementId", r."elementKind"::text AS "kind", r."elementName" AS "name",
-           r."letter"::text AS "letter", r."position"
+  const [result] = await db.$queryRaw<{ rows: string | null }[]>`
+    SELECT json_agg(json_build_array(r."flowId", f."name", r."elementId", r."elementKind", r."elementName", r."letter", r."position"))::text AS "rows"
     FROM "FlowResponsibility" r
     JOIN "Flow" f ON f."id" = r."flowId" AND f."archivedAt" IS NULL
     WHERE r."roleId" = ${roleId}
       AND EXISTS (SELECT 1 FROM "FlowParticipant" p WHERE p."flowId" = r."flowId" AND p."organisationId" = ANY(${seeing}::text[]))`;
+  const rows = JSON.parse(result?.rows ?? '[]') as [string, string, string, 'ACTIVITY' | 'HANDOVER', string, RaciLetter, number][];
   const byElement = new Map<string, RoleReviewItem & { position: number }>();
-  for (const row of rows) {
-    const key = `${row.flowId}\u0000${row.elementId}`;
+  const flowNames = new Map<string, string>();
+  for (const [flowId, flowName, elementId, kind, name, letter, position] of rows) {
+    flowNames.set(flowId, flowName);
+    const key = `${flowId}\u0000${elementId}`;
     const item = byElement.get(key);
-    if (item) item.letters.push(row.letter);
-    else byElement.set(key, { flowId: row.flowId, flowName: row.flowName, elementId: row.elementId, name: row.name, kind: row.kind, letters: [row.letter], position: row.position });
+    if (item) item.letters.push(letter);
+    else byElement.set(key, { flowId, flowName, elementId, name, kind, letters: [letter], position });
   }
+  // Flows by name (Swedish order), then each flow's steps in flow order: the collator compares the
+  // flows once each, not every pair of the thousands of items.
   const collator = new Intl.Collator('sv');
+  const flowRank = new Map(
+    [...flowNames]
+      .sort(([idA, a], [idB, b]) => collator.compare(a, b) || (idA < idB ? -1 : idA > idB ? 1 : 0))
+      .map(([id], rank) => [id, rank]),
+  );
   const items = [...byElement.values()]
-    .sort((a, b) => collator.compare(a.flowName, b.flowName) || (a.flowId < b.flowId ? -1 : a.flowId > b.flowId ? 1 : 0) || a.position - b.position)
+    .sort((a, b) => flowRank.get(a.flowId)! - flowRank.get(b.flowId)! || a.position - b.position)
     .map(({ position: _position, ...item }) => ({ ...item, letters: RACI_LETTERS.filter((l) => item.letters.includes(l)) }));
   return {
     role: {
