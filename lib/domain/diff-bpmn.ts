@@ -1,6 +1,10 @@
 import type { ModdleElement } from 'bpmn-moddle';
-import { diff } from 'bpmn-js-differ';
 import { isModdleElement, walkContained } from '@/lib/bpmn/elements';
+import { changeSetOf, type ElementChange } from './records/change-set';
+import { recordsFromDefinitions } from './records/from-definitions';
+import type { Element } from './records/moddle-shape';
+import { stateOf } from './records/record-state';
+import { ROOT_ID, type Json } from './records/types';
 import { diffResponsibility, type ResponsibilityChange } from './responsibility/diff-responsibility';
 
 /** Where an element sits, by names people know: what describes an unnamed element instead of its id. */
@@ -18,31 +22,70 @@ export type FlowDiff = {
 
 /**
  * What changed between two versions of a flow, by element: added, removed, changed (with old and new
- * attribute values) and moved or resized on the canvas. bpmn-js-differ finds the changes; we read the
- * values from both models ourselves, because the differ reports a modified value with old and new swapped.
+ * attribute values) and moved or resized on the canvas. A view of the raw change set of the two
+ * states' element records (lib/domain/records/change-set), the same records the live commits are
+ * made of; names and places for people are read from the moddle trees.
  */
-export function diffBpmn(oldDefinitions: ModdleElement, newDefinitions: ModdleElement): FlowDiff {
-  const changes = diff(oldDefinitions, newDefinitions);
+export function diffBpmn(oldDefinitions: ModdleElement, newDefinitions: ModdleElement, ownerOrganisationId = ''): FlowDiff {
+  const before = stateOf(recordsFromDefinitions(oldDefinitions as unknown as Element));
+  const after = stateOf(recordsFromDefinitions(newDefinitions as unknown as Element));
+  const changes = changeSetOf(before, after, ownerOrganisationId);
   const oldById = indexById(oldDefinitions);
   const newById = indexById(newDefinitions);
   const oldPlaces = indexPlaces(oldDefinitions);
   const newPlaces = indexPlaces(newDefinitions);
   // Removed elements are found in the old model, everything else in the new one.
-  const describe = (id: string, element: ModdleElement | undefined, places = newPlaces) => describeElement(id, element, places);
+  const describe = (id: string, places = newPlaces) => describeElement(id, (places === oldPlaces ? oldById : newById).get(id), places);
+  const typed = (id: string, type: string, places = newPlaces) => {
+    const described = describe(id, places);
+    return described.type === 'unknown' ? { ...described, type } : described;
+  };
 
-  const changed = Object.entries(changes._changed).map(([id, { model, attrs }]) => {
-    const after = newById.get(id) ?? model;
-    const before = oldById.get(id);
-    return { ...describe(id, after), attributes: attributeChanges(before, after, Object.keys(attrs)) };
-  });
-
+  const semantic = changes.filter((c) => !c.layout && !NOT_ELEMENTS.test(c.type) && c.id !== ROOT_ID);
+  const added = semantic.filter((c) => c.kind === 'added');
+  const removed = semantic.filter((c) => c.kind === 'removed');
+  const comeOrGone = new Set([...added, ...removed].map((c) => c.id));
+  const layout = [...new Set(changes.filter((c) => c.layout && !comeOrGone.has(c.subject)).map((c) => c.subject))];
   return {
-    added: sortById(Object.entries(changes._added).map(([id, e]) => describe(id, e))),
-    removed: sortById(Object.entries(changes._removed).map(([id, e]) => describe(id, oldById.get(id) ?? e, oldPlaces))),
-    changed: sortById(changed),
-    layoutChanged: sortById(Object.entries(changes._layoutChanged).map(([id, e]) => describe(id, newById.get(id) ?? e))),
+    added: sortById(added.map((c) => typed(c.id, c.type))),
+    removed: sortById(removed.map((c) => typed(c.id, c.type, oldPlaces))),
+    changed: sortById(
+      semantic
+        .filter((c) => c.kind === 'changed')
+        .map((c) => ({ ...typed(c.id, c.type), attributes: attributeChanges(c) })),
+    ),
+    layoutChanged: sortById(layout.map((id) => describe(id))),
     responsibility: diffResponsibility(oldDefinitions, newDefinitions),
   };
+}
+
+/** Diagram interchange and geometry records: layout, never an element of the flow of their own. */
+const NOT_ELEMENTS = /^(bpmndi|dc|di):/;
+
+/** Record fields by the names people's tools use: `a:bpmn:name` → `name`, `@lanes` → `lanes`. */
+function attributeName(field: string): string {
+  return field.replace(/^@/, '').replace(/^[abrx]:/, '').replace(/^[\w-]+:/, '');
+}
+
+function attributeChanges(change: ElementChange): AttributeChange[] {
+  const out: AttributeChange[] = [];
+  for (const field of change.fields) {
+    const oldValue = format(change.before?.fields[field]);
+    const newValue = format(change.after?.fields[field]);
+    if (oldValue !== newValue) out.push({ name: attributeName(field), oldValue, newValue });
+  }
+  return out.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** A field's value as text: ids for references, a documentation's text, a nested element by its type. */
+function format(value: Json | undefined): string | null {
+  if (value === undefined || value === null) return null;
+  if (Array.isArray(value)) return value.length ? value.map((v) => format(v) ?? '').join(', ') : null;
+  if (typeof value === 'object') {
+    const text = Object.entries(value).find(([key]) => key.endsWith(':text'))?.[1];
+    return typeof text === 'string' ? text : typeof value.$type === 'string' ? value.$type : null;
+  }
+  return String(value);
 }
 
 function indexById(definitions: ModdleElement): Map<string, ModdleElement> {
@@ -102,40 +145,4 @@ function describeElement(id: string, element: ModdleElement | undefined, places:
 
 function sortById<T extends { id: string }>(list: T[]): T[] {
   return list.sort((a, b) => a.id.localeCompare(b.id));
-}
-
-/**
- * The differ names changed paths such as `name`, `processRef.name` or `incoming[0]`; a change inside a
- * collection is reported as the whole collection (`incoming`), old and new, as ids.
- */
-function attributeChanges(before: ModdleElement | undefined, after: ModdleElement, paths: string[]): AttributeChange[] {
-  const names = [...new Set(paths.map((p) => p.replace(/\[\d+\].*$/, '')))];
-  if (names.length === 0) names.push('name', 'documentation');
-  const out: AttributeChange[] = [];
-  for (const name of names) {
-    const oldValue = format(before ? valueAt(before, name) : undefined);
-    const newValue = format(valueAt(after, name));
-    if (oldValue !== newValue) out.push({ name, oldValue, newValue });
-  }
-  return out;
-}
-
-function valueAt(element: ModdleElement, path: string): unknown {
-  let value: unknown = element;
-  for (const segment of path.split('.')) {
-    if (!isModdleElement(value)) return undefined;
-    value = value.get(segment);
-  }
-  return value;
-}
-
-function format(value: unknown): string | null {
-  if (value === undefined || value === null) return null;
-  if (Array.isArray(value)) return value.length ? value.map((v) => format(v) ?? '').join(', ') : null;
-  if (isModdleElement(value)) {
-    if (value.id) return value.id;
-    const text = value.get('text');
-    return typeof text === 'string' ? text : value.$type;
-  }
-  return String(value);
 }

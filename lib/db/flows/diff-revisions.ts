@@ -15,5 +15,5 @@ export async function diffRevisions(actor: Actor, flowId: string, from: number, 
   const flow = await getFlowForActor(actor, flowId, 'flow.view');
   const [older, newer] = await Promise.all([findRevision(flow, from), findRevision(flow, to)]);
   const [before, after] = await Promise.all([readStoredBpmn(older.xml), readStoredBpmn(newer.xml)]);
-  return { ...diffBpmn(before, after), from: metaOf(older), to: metaOf(newer) };
+  return { ...diffBpmn(before, after, flow.owner.id), from: metaOf(older), to: metaOf(newer) };
 }
