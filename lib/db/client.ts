@@ -1,16 +1,31 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from './generated/client';
 import { env } from '@/lib/env';
 
 // One client per process; Next's dev server reloads modules, so keep it on globalThis.
-const globalForPrisma = globalThis as unknown as { stafettPrisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as { stafettPrisma?: PrismaClient; stafettPool?: pg.Pool };
 
-function createClient(): PrismaClient {
+function createPool(): pg.Pool {
   // A short connection timeout lets pages and /api/health answer "database down" quickly; the pool
   // reconnects on its own when PostgreSQL is back, so no restart is needed.
-  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, connectionTimeoutMillis: 3000 });
-  return new PrismaClient({ adapter });
+  return new pg.Pool({ connectionString: env.DATABASE_URL, connectionTimeoutMillis: 3000 });
 }
 
-export const db: PrismaClient = globalForPrisma.stafettPrisma ?? createClient();
-if (env.NODE_ENV !== 'production') globalForPrisma.stafettPrisma = db;
+/** The connections Prisma uses, shared with `readRows` below. */
+const pool: pg.Pool = globalForPrisma.stafettPool ?? createPool();
+
+export const db: PrismaClient = globalForPrisma.stafettPrisma ?? new PrismaClient({ adapter: new PrismaPg(pool) });
+if (env.NODE_ENV !== 'production') {
+  globalForPrisma.stafettPrisma = db;
+  globalForPrisma.stafettPool = pool;
+}
+
+/**
+ * A read of many rows (thousands), straight through the pg driver on Prisma's own pool: Prisma's
+ * raw-query path costs ~5 µs a row in JavaScript, which was most of the role review's time across
+ * 1,000 flows. Parameters are bound ($1, $2 …), never spliced into the text. Reads only.
+ */
+export async function readRows<Row>(text: string, values: readonly unknown[]): Promise<Row[]> {
+  return (await pool.query(text, values as unknown[])).rows as Row[];
+}
