@@ -87,3 +87,37 @@ export function assertContainment(state: RecordState, ops: readonly Op[]): void 
     });
   }
 }
+
+type DefaultInfo = { default?: unknown };
+
+/**
+ * The ops in the head's normal form: an attribute set to its BPMN default is the attribute left out
+ * (moddle writes no such attribute, and records read from XML never carry one). A client that sends
+ * `isInterrupting: true` would otherwise leave the head differing from its own XML, and every screen
+ * would keep finding a change that is not there.
+ */
+export function normaliseOps(state: RecordState, ops: readonly Op[]): Op[] {
+  const moddle = sharedModdle() as unknown as { getType(type: string): { prototype: { $descriptor: { propertiesByName: Record<string, DefaultInfo> } } } };
+  const typeOf = new Map<string, string>();
+  const isDefault = (type: string | undefined, key: string, value: Json): boolean => {
+    if (!type || !key.startsWith('a:') || value === null || typeof value === 'object') return false;
+    let property: DefaultInfo | undefined;
+    try {
+      property = moddle.getType(type).prototype.$descriptor.propertiesByName[key.slice(2)];
+    } catch {
+      return false; // an unknown type is refused elsewhere
+    }
+    return property?.default !== undefined && (value === property.default || String(value) === String(property.default));
+  };
+  return ops.map((op): Op => {
+    if (op.op === 'remove') return op;
+    const type = op.op === 'put' ? op.type : (typeOf.get(op.id) ?? state.byId.get(op.id)?.type);
+    if (op.op === 'put') typeOf.set(op.id, op.type);
+    const defaults = Object.entries(op.fields).filter(([key, value]) => isDefault(type, key, value));
+    if (defaults.length === 0) return op;
+    if (op.op === 'put') return { ...op, fields: Object.fromEntries(Object.entries(op.fields).filter(([key, value]) => !isDefault(type, key, value))) };
+    const fields = { ...op.fields };
+    for (const [key] of defaults) fields[key] = null;
+    return { ...op, fields };
+  });
+}

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { assertContainment } from '@/lib/bpmn/known-types';
+import { assertContainment, normaliseOps } from '@/lib/bpmn/known-types';
 import { definitionsOf, xmlOfState } from '@/lib/bpmn/records';
 import { danglingAfter } from '@/lib/domain/records/references';
 import { ApplyError, applyOps, type RecordState } from '@/lib/domain/records/record-state';
@@ -67,7 +67,7 @@ export async function commitChanges(input: CommitInput): Promise<CommitResult> {
 async function commitIn(tx: Tx, input: CommitInput): Promise<{ result: CommitResult; head?: CachedHead }> {
   const head = await lockFlowHead(tx, input.flowId, input.batchId);
   if (head.duplicateOf !== null) return { result: { version: head.duplicateOf, duplicate: true, ops: [] } };
-  const ops = typeof input.ops === 'function' ? await input.ops(head) : input.ops;
+  const ops = normaliseOps(head.state, typeof input.ops === 'function' ? await input.ops(head) : input.ops);
   const after = applyOrRefuse(head.state, ops);
   assertContainment(after, ops);
   if (input.rights !== 'system') {
