@@ -36,14 +36,7 @@ export function definitionsFromRecords(factory: ModdleFactory, state: RecordStat
     if (typeof parentId !== 'string' || typeof prop !== 'string') continue;
     const parent = objects.get(parentId);
     const child = objects.get(id)!;
-    if (!parent) continue;
-    const descriptor = parent.$descriptor?.propertiesByName?.[prop];
-    if (descriptor?.isMany) {
-      const current = parent.get(prop);
-      if (Array.isArray(current)) current.push(child);
-      else parent.set(prop, [child]);
-    } else parent.set(prop, child);
-    setParent(child, parent);
+    if (parent) attachChild(parent, prop, child);
   }
 
   for (const [id, assign] of pendingRefs) {
@@ -52,6 +45,17 @@ export function definitionsFromRecords(factory: ModdleFactory, state: RecordStat
   }
   deriveLists(state, objects);
   return root;
+}
+
+/** Hangs `child` into `parent`'s containment property `prop` (appended to a list, or set). */
+export function attachChild(parent: Element, prop: string, child: Element): void {
+  const descriptor = parent.$descriptor?.propertiesByName?.[prop];
+  if (descriptor?.isMany) {
+    const current = parent.get(prop);
+    if (Array.isArray(current)) current.push(child);
+    else parent.set(prop, [child]);
+  } else parent.set(prop, child);
+  setParent(child, parent);
 }
 
 /**

@@ -10,8 +10,7 @@
 import { recordsFromDefinitions } from '@/lib/domain/records/from-definitions';
 import type { Element as ModdleElement, ModdleFactory } from '@/lib/domain/records/moddle-shape';
 import { diffStates, stateOf, type RecordState } from '@/lib/domain/records/record-state';
-import { setParent } from '@/lib/domain/records/moddle-shape';
-import { assignFields } from '@/lib/domain/records/to-definitions';
+import { assignFields, attachChild } from '@/lib/domain/records/to-definitions';
 import { LANES, PARENT, PARENT_PROP, ROOT_ID, type Op } from '@/lib/domain/records/types';
 
 type Point = { x: number; y: number };
@@ -229,13 +228,7 @@ export default function LiveSync(this: LiveSyncService, eventBus: EventBus, elem
       assignFields(moddle, element, rest, (id, nested) => void (index.has(id) || index.set(id, nested)), (id, assign) => pendingRefs.push([id, assign]));
       const parent = typeof parentId === 'string' ? index.get(parentId) : undefined;
       if (!parent || typeof prop !== 'string') throw new Error(`live-sync: no parent for ${op.id}`);
-      const descriptor = parent.$descriptor?.propertiesByName?.[prop];
-      if (descriptor?.isMany) {
-        const current = parent.get(prop);
-        if (Array.isArray(current)) current.push(element);
-        else parent.set(prop, [element]);
-      } else parent.set(prop, element);
-      setParent(element, parent);
+      attachChild(parent, prop, element);
     });
     for (const [id, assign] of pendingRefs) {
       const found = index.get(id);
