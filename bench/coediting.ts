@@ -8,6 +8,7 @@
 //    second, p95, and a count proving none was lost.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { changeEvents } from '../scripts/sse-changes';
 import { startApp, type AppServer } from './server';
 import { repeat, summarise, timed, type Sample } from './stats';
 
@@ -128,29 +129,15 @@ type Stream = { waitFor(version: number): Promise<void>; close(): void; seen: Se
 async function openStream(url: string, token: string): Promise<Stream> {
   const controller = new AbortController();
   const res = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
   let latest = 0;
   const seen = new Set<string>();
   const waiters: { version: number; resolve: () => void }[] = [];
   void (async () => {
-    let buffer = '';
     try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buffer += decoder.decode(value, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) !== -1) {
-          const frame = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = frame.split('\n').find((l) => l.startsWith('data: '));
-          if (!data || frame.includes('event: ')) continue;
-          const change = JSON.parse(data.slice(6)) as { version: number; batchId: string };
-          latest = Math.max(latest, change.version);
-          seen.add(change.batchId);
-          for (const w of waiters.splice(0)) (w.version <= latest ? w.resolve : () => waiters.push(w))();
-        }
+      for await (const change of changeEvents(res.body!)) {
+        latest = Math.max(latest, change.version);
+        seen.add(change.batchId);
+        for (const w of waiters.splice(0)) (w.version <= latest ? w.resolve : () => waiters.push(w))();
       }
     } catch {
       // closed

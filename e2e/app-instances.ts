@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { freePort } from '../scripts/free-port';
+import { changeEvents } from '../scripts/sse-changes';
 
 // Our own `next start` processes over the run's database, for journeys that need several app
 // instances or a server killed mid-change. `.bin/next` in its own process group, so a stop (or a
@@ -64,20 +65,8 @@ export async function readEvents(url: string, token: string, until: (events: { v
   const events: { version: number; batchId: string }[] = [];
   try {
     const res = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
-    const reader = res.body!.getReader();
-    const decoder = new TextDecoder();
-    let buffer = '';
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      buffer += decoder.decode(value, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) !== -1) {
-        const frame = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const data = frame.split('\n').find((l) => l.startsWith('data: '));
-        if (data && !frame.includes('event: ')) events.push(JSON.parse(data.slice(6)) as { version: number; batchId: string });
-      }
+    for await (const change of changeEvents(res.body!)) {
+      events.push(change);
       if (until(events)) break;
     }
   } catch (e) {
