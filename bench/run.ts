@@ -124,7 +124,8 @@ async function main() {
     ensureBuild(env);
     app = await startApp(env);
     results.savePutHttp = await httpSaves(app.baseUrl, xml, saved.flowId, saved.token, saved.version());
-    await browserRenders(app.baseUrl, xml, saved.flowId, results);
+    // BENCH_SKIP_BROWSER=1 leaves out the first-render measures (Chromium), e.g. to rerun the server side alone.
+    if (process.env.BENCH_SKIP_BROWSER !== '1') await browserRenders(app.baseUrl, xml, saved.flowId, results);
     const coediting: CoeditingResults = await benchCoediting({ databaseUrl, env, first: app, token: saved.token, flowId: saved.flowId, newFlow: saved.newFlow });
     // Last: it seeds 1,000 more flows into the same database.
     const responsibility: ResponsibilityResults = await benchResponsibility(xml);

@@ -87,7 +87,7 @@ test('a region edit appears on the kommun screen within 2 s; each side edits its
   await Promise.all([kommun.context.close(), region.context.close(), ...requests.map((r) => r.dispose())]);
 });
 
-test('a step the other side adds or removes appears and goes in place: the view and one’s own undo stay', async ({ browser, playwright, baseURL }) => {
+test('a step and a handover the other side adds or removes appear and go in place: the view and one’s own undo stay', async ({ browser, playwright, baseURL }) => {
   const requests = await Promise.all(['kommun.editor', 'region.editor', 'viewer'].map((u) => playwright.request.newContext({ baseURL, storageState: storageStateFor(u as DemoUser) })));
   const flow = await flowWithTasks(requests[0]!, requests[1]!, requests[2]!);
   const kommun = await screenOf(browser, 'kommun.editor', flow);
@@ -101,10 +101,17 @@ test('a step the other side adds or removes appears and goes in place: the view 
   const xml = await head.text();
   const process = new RegExp(`<bpmn:participant id="${flow.region.participantId}"[^>]*processRef="([^"]+)"`).exec(xml)![1]!;
   const laneY = Number(new RegExp(`bpmnElement="${flow.region.laneId}"[^>]*>\\s*<dc:Bounds x="[^"]+" y="([\\d.]+)"`).exec(xml)![1]) + 20;
-  const added = xml
+  const kommunY = Number(/bpmnElement="Task_Kommun"[^>]*>\s*<dc:Bounds x="[^"]+" y="([\d.]+)"/.exec(xml)![1]);
+  const withDi = xml.includes('xmlns:di=') ? xml : xml.replace('<bpmn:definitions ', '<bpmn:definitions xmlns:di="http://www.omg.org/spec/DD/20100524/DI" ');
+  const added = withDi
     .replace(new RegExp(`(<bpmn:lane id="${flow.region.laneId}"[^>]*>)`), '$1<bpmn:flowNodeRef>Task_Added</bpmn:flowNodeRef>')
     .replace(new RegExp(`(<bpmn:process id="${process}"[^>]*>)`), '$1<bpmn:task id="Task_Added" name="Boka transport" />')
-    .replace('</bpmndi:BPMNPlane>', `<bpmndi:BPMNShape id="Task_Added_di" bpmnElement="Task_Added"><dc:Bounds x="600" y="${laneY}" width="100" height="80" /></bpmndi:BPMNShape></bpmndi:BPMNPlane>`);
+    .replace(/(<bpmn:collaboration id="[^"]+"[^>]*>)/, '$1<bpmn:messageFlow id="Flow_Added" name="Transportbesked" sourceRef="Task_Added" targetRef="Task_Kommun" />')
+    .replace(
+      '</bpmndi:BPMNPlane>',
+      `<bpmndi:BPMNShape id="Task_Added_di" bpmnElement="Task_Added"><dc:Bounds x="600" y="${laneY}" width="100" height="80" /></bpmndi:BPMNShape>` +
+        `<bpmndi:BPMNEdge id="Flow_Added_di" bpmnElement="Flow_Added"><di:waypoint x="650" y="${laneY + 80}" /><di:waypoint x="450" y="${kommunY + 40}" /></bpmndi:BPMNEdge></bpmndi:BPMNPlane>`,
+    );
   const put = async (doc: string, base: string) => {
     const res = await requests[1]!.put(`/api/flows/${flow.id}/bpmn`, { headers: { 'Content-Type': 'application/xml', 'If-Match': base }, data: doc });
     expect(res.status(), await res.text()).toBe(200);
@@ -113,8 +120,10 @@ test('a step the other side adds or removes appears and goes in place: the view 
   const afterAdd = await put(added, head.headers()['etag']!);
   await kommun.page.bringToFront();
   await expect(nameOn(kommun.page, 'Task_Added')).toHaveText('Boka transport', SAVE_WAIT);
+  await expect(kommun.page.locator('g.djs-connection[data-element-id="Flow_Added"]')).toHaveCount(1);
   await put(xml, afterAdd);
   await expect(kommun.page.locator('[data-element-id="Task_Added"]')).toHaveCount(0, SAVE_WAIT);
+  await expect(kommun.page.locator('[data-element-id="Flow_Added"]')).toHaveCount(0);
 
   // Nothing was re-imported: the view did not move, no notice about undo, and undo still takes back one's own rename.
   expect(await viewbox()).toBe(before);

@@ -9,7 +9,11 @@ const globalForPrisma = globalThis as unknown as { stafettPrisma?: PrismaClient;
 function createPool(): pg.Pool {
   // A short connection timeout lets pages and /api/health answer "database down" quickly; the pool
   // reconnects on its own when PostgreSQL is back, so no restart is needed.
-  return new pg.Pool({ connectionString: env.DATABASE_URL, connectionTimeoutMillis: 3000 });
+  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, connectionTimeoutMillis: 3000 });
+  // An idle connection the server ends (a restart, a dropped database) is only taken out of the pool:
+  // without a listener, pg's 'error' event would end the whole process.
+  pool.on('error', (error) => console.warn(`database: an idle connection ended (${error.message})`));
+  return pool;
 }
 
 /** The connections Prisma uses, shared with `readRows` below. */
