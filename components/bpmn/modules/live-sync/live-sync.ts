@@ -270,9 +270,9 @@ export default function LiveSync(this: LiveSyncService, eventBus: EventBus, elem
     for (const di of diagrams) {
       const semantic = di.get('bpmnElement') as ModdleElement | undefined;
       if (!semantic) throw new Error(`live-sync: ${di.id} draws nothing`);
-      const element = importer.add(semantic, di, drawnParentOf(semantic, canvas));
-      drawn.push(element);
-      if (element.label) drawn.push(element.label);
+      // Its label is drawn with it; announcing the label as changed would have bpmn-js write label
+      // bounds into the DI (a BPMNLabel the record does not have).
+      drawn.push(importer.add(semantic, di, drawnParentOf(semantic, canvas)));
     }
     return drawn;
   };
