@@ -20,7 +20,8 @@ import './present-canvas.css';
 const SMALLEST_LABEL_PX = 11;
 /** Labels of the current step at least 18 px on screen (issue 13: readable on a 1280×720 projector). */
 export const PRESENT_LABEL_PX = 18;
-export const PRESENT_SCALE = PRESENT_LABEL_PX / SMALLEST_LABEL_PX;
+// A little above the bare ratio, so rounding never lands a hair under 18 px.
+export const PRESENT_SCALE = (PRESENT_LABEL_PX + 0.5) / SMALLEST_LABEL_PX;
 
 export type PresentFocus = {
   /** The step's element (a flow node or a message flow). */
@@ -36,7 +37,7 @@ type Canvas = Parameters<typeof fitDiagram>[0] & {
   getContainer(): HTMLElement;
   resized(): void;
 };
-type Element = { id: string; x?: number; y?: number; width?: number; height?: number; waypoints?: { x: number; y: number }[]; label?: { id: string } };
+type Element = { id: string; x?: number; y?: number; width?: number; height?: number; waypoints?: { x: number; y: number }[]; label?: Element };
 type Registry = { get(id: string): Element | undefined };
 type Minimap = { toggle(open?: boolean): void; isOpen(): boolean };
 
@@ -142,7 +143,8 @@ function show(viewer: NavigatedViewer, focus: PresentFocus | null, overview: boo
     for (const id of focus.context) mark(id, CONTEXT);
   }
   const element = focus ? registry.get(focus.elementId) : undefined;
-  const box = element ? boxOf(element) : null;
+  // A handover can cross the whole diagram: centre on its label, which is what must be read.
+  const box = element ? ((element.waypoints && element.label ? boxOf(element.label) : null) ?? boxOf(element)) : null;
   if (overview || !box) {
     fitDiagram(canvas, { minScale: 0, padding: 16 });
     return;

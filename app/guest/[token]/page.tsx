@@ -9,7 +9,6 @@ import { presentDataFor } from '@/lib/presenting/present-view';
 
 type Props = { params: Promise<{ token: string }> };
 
-export const metadata: Metadata = { robots: { index: false } };
 
 async function load(token: string) {
   const lookup = await presentationForGuest(token);
