@@ -1,5 +1,7 @@
 import type { APIRequestContext, Browser, BrowserContext, Page } from '@playwright/test';
-import { expect, storageStateFor, test, type DemoUser } from './fixtures';
+import { startInstance, stopInstance } from './app-instances';
+import { signInThroughForm } from './auth-helpers';
+import { DEMO_PASSWORD, demoEmail, expect, storageStateFor, test, type DemoUser } from './fixtures';
 import { sql } from './organisation-helpers';
 
 // Workshop presentation (issue 13): a facilitator walks the demo flow step by step on the projector,
@@ -292,4 +294,31 @@ test('present mode is reached from the flow and never edits it', async ({ page, 
   await expectWatermark(page);
   const after = (await (await request.get(`/api/flows/${id}`)).json()) as typeof before;
   expect(after.headVersion).toBe(before.headVersion);
+});
+
+test('a follower on another app instance is moved within a second: the step travels through PostgreSQL, not one process', async ({ page, browser, request }) => {
+  test.skip(!process.env.DATABASE_URL, 'needs DATABASE_URL of the run');
+  test.setTimeout(150_000);
+  const { id, steps } = await demoFlow(request);
+  const links = await startSharing(page, id);
+  // Our ports are the run's own (E2E_PORT and the next one), so parallel runs on this machine do not collide.
+  const other = await startInstance(process.env.DATABASE_URL!, Number(process.env.E2E_PORT ?? 3100) + 1);
+  try {
+    const follower = await screen(browser, null);
+    await follower.page.goto(`${other.baseUrl}/signin`);
+    await signInThroughForm(follower.page, demoEmail('region.editor'), DEMO_PASSWORD);
+    await follower.page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+    await follower.page.goto(`${other.baseUrl}${new URL(links.followUrl).pathname}${new URL(links.followUrl).search}`);
+    await expect(status(follower.page)).toHaveText(steps[0]!.name);
+    for (let i = 1; i <= 3; i++) {
+      await page.bringToFront();
+      await page.keyboard.press('ArrowRight');
+      await expect(status(page)).toHaveText(steps[i]!.name);
+      await follower.page.bringToFront();
+      await expect(status(follower.page)).toHaveText(steps[i]!.name, WITHIN_A_SECOND);
+    }
+    await follower.context.close();
+  } finally {
+    await stopInstance(other);
+  }
 });
