@@ -150,6 +150,11 @@ export function PresentMode({ data, mode }: Props) {
             </Link>
           )}
         </nav>
+        {mode.kind === 'presenter' && !sessionEnded && (
+          <p className="text-base">
+            {t('share.code')}: <strong className="font-mono text-xl tracking-widest">{mode.session.code}</strong>
+          </p>
+        )}
         <p className="sr-only">{t('keys')}</p>
       </div>
       <p role="status" className="sr-only">
@@ -192,7 +197,6 @@ export function PresentMode({ data, mode }: Props) {
               {starting ? t('share.starting') : t('share.start')}
             </button>
           )}
-          {mode.kind === 'presenter' && <SharePanel session={mode.session} ended={sessionEnded} onEnded={() => setEnded(true)} />}
           {step && <StepCard step={step} card={data.cards[index]!} label={label} organisation={organisation} />}
           {step?.branches && !follower && (
             <PathChoice
@@ -203,6 +207,7 @@ export function PresentMode({ data, mode }: Props) {
               onChoose={(value) => setChoices((c) => ({ ...c, [step.elementId]: value }))}
             />
           )}
+          {mode.kind === 'presenter' && <SharePanel session={mode.session} ended={sessionEnded} onEnded={() => setEnded(true)} />}
         </aside>
       </div>
       <CustomerLensStrip journey={journey[index]} />
