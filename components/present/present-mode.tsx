@@ -10,8 +10,10 @@ import { firstStep, lastStep, nextStep, previousStep, skippedSteps, type PathCho
 import { CustomerLensStrip } from './customer-lens-strip';
 import { PathChoice } from './path-choice';
 import { contextOf, kindWord, presentButton, presentPrimaryButton, type PresentData, type PresentMode as Mode } from './present-data';
+import { FollowBanner } from './follow-banner';
 import { SharePanel } from './share-panel';
 import { StepCard } from './step-card';
+import { usePresentKeys } from './use-present-keys';
 import { presenterMoves, usePresentationStream } from './use-presentation-stream';
 
 type Props = { data: PresentData; mode: Mode };
@@ -24,8 +26,8 @@ export function PresentMode({ data, mode }: Props) {
   const t = useTranslations('present');
   const router = useRouter();
   const { steps } = data;
-  const following0 = mode.kind === 'follower' || mode.kind === 'presenter' ? mode.stepIndex : 0;
-  const [index, setIndex] = useState(Math.min(following0, Math.max(0, steps.length - 1)));
+  const initialIndex = mode.kind === 'follower' || mode.kind === 'presenter' ? mode.stepIndex : 0;
+  const [index, setIndex] = useState(Math.min(initialIndex, Math.max(0, steps.length - 1)));
   const [overview, setOverview] = useState(mode.kind === 'follower' || mode.kind === 'presenter' ? mode.overview : false);
   const [choices, setChoices] = useState<PathChoices>({});
   const [following, setFollowing] = useState(true);
@@ -69,24 +71,13 @@ export function PresentMode({ data, mode }: Props) {
     setOverview((o) => !o);
   }, [follower]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || e.ctrlKey || e.metaKey) return;
-      const target = e.target instanceof HTMLElement ? e.target : null;
-      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
-      // Space and Enter on a focused button or link belong to it.
-      if ((e.key === ' ' || e.key === 'Enter') && target?.closest('button, a')) return;
-      if (['ArrowRight', 'ArrowDown', 'PageDown', ' '].includes(e.key)) forward();
-      else if (['ArrowLeft', 'ArrowUp', 'PageUp'].includes(e.key)) back();
-      else if (e.key === 'Home') move(() => firstStep(steps, choices));
-      else if (e.key === 'End') move(() => lastStep(steps, choices));
-      else if (e.key === 'o' || e.key === 'O') toggleOverview();
-      else return;
-      e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [forward, back, move, toggleOverview, steps, choices]);
+  usePresentKeys({
+    forward,
+    back,
+    first: () => move(() => firstStep(steps, choices)),
+    last: () => move(() => lastStep(steps, choices)),
+    overview: toggleOverview,
+  });
 
   const skipped = useMemo(() => skippedSteps(steps, choices), [steps, choices]);
   const journey = useMemo(
@@ -161,26 +152,13 @@ export function PresentMode({ data, mode }: Props) {
         {label}
       </p>
       {follower && (
-        <div className="flex flex-wrap items-center gap-3 border-b border-gray-300 bg-amber-50 px-4 py-2 text-base">
-          {sessionEnded ? (
-            <p>{t('follow.ended')}</p>
-          ) : following ? (
-            <>
-              <p>{t('follow.following')}</p>
-              <button type="button" className={presentButton} onClick={() => setFollowing(false)}>
-                {t('follow.breakAway')}
-              </button>
-            </>
-          ) : (
-            <>
-              <p>{t('follow.away', { step: stream.position.stepIndex + 1 })}</p>
-              <button type="button" className={presentPrimaryButton} onClick={() => setFollowing(true)}>
-                {t('follow.rejoin')}
-              </button>
-            </>
-          )}
-          {guest && <p>{t('follow.guest')}</p>}
-        </div>
+        <FollowBanner
+          ended={sessionEnded}
+          following={following}
+          presenterStep={stream.position.stepIndex + 1}
+          guest={guest}
+          onFollow={setFollowing}
+        />
       )}
       <div className="flex min-h-0 flex-1 flex-col lg:flex-row">
         <div className="relative h-[55dvh] min-w-0 lg:h-auto lg:flex-1">
