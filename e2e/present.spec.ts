@@ -38,9 +38,9 @@ async function screen(browser: Browser, user: DemoUser | null, viewport = PROJEC
 const status = (page: Page) => page.getByRole('status');
 const canvasOf = (page: Page) => page.getByRole('region', { name: /^Flödesdiagram i presentationsläge/ });
 
-/** The current step is drawn and its label is at least 18 px on screen. */
+/** The current step is drawn and its label (inside it, or beside it for events, gateways, flows) is at least 18 px on screen. */
 async function expectReadableCurrentStep(page: Page) {
-  const current = page.locator('.stafett-present-current text').first();
+  const current = page.locator('.stafett-present-current text, .stafett-present-label text').first();
   await expect(current).toBeVisible();
   const px = await current.evaluate((text) => (text as SVGTextElement).getScreenCTM()!.a * parseFloat(getComputedStyle(text).fontSize));
   expect(px, 'label size on screen').toBeGreaterThanOrEqual(18);

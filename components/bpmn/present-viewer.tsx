@@ -43,6 +43,8 @@ type Minimap = { toggle(open?: boolean): void; isOpen(): boolean };
 
 const CURRENT = 'stafett-present-current';
 const CONTEXT = 'stafett-present-context';
+/** An external label (events, gateways, flows) stays undimmed with its element, without the outline. */
+const LABEL = 'stafett-present-label';
 
 export function PresentViewer({ xml, focus, overview, ariaLabel, onError }: { xml: string; focus: PresentFocus | null; overview: boolean; ariaLabel: string; onError?: (message: string) => void }) {
   const containerRef = useRef<HTMLDivElement>(null);
@@ -134,8 +136,8 @@ function show(viewer: NavigatedViewer, focus: PresentFocus | null, overview: boo
     canvas.addMarker(id, cls);
     marked.current.push({ id, cls });
     if (element.label) {
-      canvas.addMarker(element.label.id, cls);
-      marked.current.push({ id: element.label.id, cls });
+      canvas.addMarker(element.label.id, LABEL);
+      marked.current.push({ id: element.label.id, cls: LABEL });
     }
   };
   if (focus) {
