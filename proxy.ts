@@ -2,6 +2,7 @@ import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
 import { authSecret } from '@/lib/auth/secret';
 import { isPublicPath, signInPathFor } from '@/lib/auth/public-paths';
+import { isEndedLink, presentationLinkOf } from '@/lib/presenting/link-state';
 import { env } from '@/lib/env';
 import { contentSecurityPolicy, newNonce, strictTransportSecurity } from '@/lib/http/security-headers';
 
@@ -23,7 +24,12 @@ export async function proxy(req: NextRequest) {
   const requestHeaders = new Headers(req.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', policy);
-  const res = NextResponse.next({ request: { headers: requestHeaders } });
+  // An ended presentation's follow or guest link answers 410 Gone with a page that says so.
+  const link = presentationLinkOf(pathname, req.nextUrl.searchParams);
+  const gone = link !== null && (await isEndedLink(link));
+  const res = gone
+    ? NextResponse.rewrite(new URL('/presentation-ended', req.url), { status: 410, request: { headers: requestHeaders } })
+    : NextResponse.next({ request: { headers: requestHeaders } });
   res.headers.set('Content-Security-Policy', policy);
   return withSecurityHeaders(req, res);
 }

@@ -36,6 +36,13 @@ export const API_ROUTES: Record<string, RouteEntry | { exempt: string }> = {
   'flows/[id]/handovers': { methods: { GET: 'none' }, param: 'flow' },
   'flows/[id]/checks': { methods: { GET: 'none' }, param: 'flow' },
   'roles/[id]/responsibilities': { methods: { GET: 'none' }, param: 'role' },
+  'flows/[id]/walkthrough': { methods: { GET: 'none' }, param: 'flow' },
+  'flows/[id]/presentations': { methods: { POST: 'json' }, param: 'flow' },
+  // [code] is not filled in: the literal answers 404 (or 403/401 first), which is what the walk checks.
+  'presentations/[code]': { methods: { PUT: 'json', DELETE: 'none' } },
+  'presentations/[code]/guest': { methods: { DELETE: 'none' } },
+  'presentations/[code]/events': { exempt: 'GET-only event stream of a presentation; its refusals are walked in e2e/present.spec.ts' },
+  'guest/[token]/events': { exempt: 'public by design: a guest link’s stream, authorised by the link itself (e2e/present.spec.ts checks 404, 410 and that it opens nothing else)' },
   'flows/[id]/events': { exempt: 'GET-only event stream that never ends by itself; its 401 and 404 are walked in e2e/live-coediting.spec.ts' },
 };
 

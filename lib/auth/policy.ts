@@ -117,3 +117,29 @@ export function canSeeRole(actor: Actor, role: RoleScope): boolean {
 export function organisationsSeeingFlows(actor: Actor): string[] {
   return actor.memberships.filter((m) => allows(m.access, 'flow.view')).map((m) => m.organisationId);
 }
+
+/** What policy needs to know of a workshop presentation (issue 13). */
+export type PresentationScope = {
+  presenterId: string;
+  expiresAt: Date;
+  endedAt: Date | null;
+  guestRevokedAt: Date | null;
+};
+
+/** A session runs until the presenter ends it or it expires; after that its links answer 410. */
+export function isPresentationOpen(p: PresentationScope, now: Date = new Date()): boolean {
+  return p.endedAt === null && p.expiresAt.getTime() > now.getTime();
+}
+
+/** Only the person who started a session moves or ends it; followers and guests only watch. */
+export function canDrivePresentation(actor: Actor, p: PresentationScope): boolean {
+  return actor.userId === p.presenterId;
+}
+
+/**
+ * A guest link (no account) shows its session's flow version while the session is open and the link
+ * has not been revoked on its own. It grants nothing else: no flow list, no other version, no API.
+ */
+export function isGuestLinkOpen(p: PresentationScope, now: Date = new Date()): boolean {
+  return isPresentationOpen(p, now) && p.guestRevokedAt === null;
+}

@@ -16,6 +16,7 @@ export const NAMESPACES = [
   'history',
   'responsibility',
   'errors',
+  'present',
 ] as const;
 
 export function toLocale(value: string | undefined | null): Locale {

@@ -2,6 +2,9 @@
 // changed is read from the database, which stays the only source of truth.
 export const FLOW_CHANNEL = 'stafett_flow';
 export const PRESENCE_CHANNEL = 'stafett_presence';
+/** A workshop presentation moved or ended (issue 13). */
+export const PRESENTATION_CHANNEL = 'stafett_presentation';
 
 export type FlowNotice = { flowId: string; version: number };
 export type PresenceNotice = { flowId: string };
+export type PresentationNotice = { flowId: string; code: string };

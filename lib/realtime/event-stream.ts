@@ -72,6 +72,7 @@ export function flowEventStream({ flowId, after, signal, listener = flowListener
         }
       };
       const unsubscribe = listener.subscribe(flowId, (event) => {
+        if (event.kind === 'presentation') return; // a workshop moved a step: nothing changed in the flow
         if (event.kind !== 'presence') void pump();
         if (event.kind !== 'change') void presence();
       });

@@ -24,6 +24,7 @@ export default async function FlowPage({ params, searchParams }: Props) {
   const { flow, canEdit, actor } = await loadFlowPage(id, `/flows/${id}`);
   const t = await getTranslations('editor');
   const tr = await getTranslations('responsibility.links');
+  const tp = await getTranslations('present');
   const revision = await orNotFound(findRevision(flow));
   const catalogue = await listRolesForFlow(flow.id);
   const summary = { id: flow.id, name: flow.name };
@@ -47,6 +48,9 @@ export default async function FlowPage({ params, searchParams }: Props) {
           </Link>
           <Link href={`/flows/${flow.id}/raci`} className="text-brand underline">
             {tr('responsibility')}
+          </Link>
+          <Link href={`/flows/${flow.id}/present`} className="text-brand underline">
+            {tp('present')}
           </Link>
           {canEdit && (
             <Link href={`/flows/${flow.id}/mapping`} className="text-brand underline">

@@ -25,6 +25,7 @@ export default async function RevisionPage({ params }: Props) {
   const hasDiagram = describeCollaboration(await readStoredBpmn(revision.xml)).hasDiagram;
   const t = await getTranslations('history');
   const format = await getFormatter();
+  const tp = await getTranslations('present');
 
   return (
     <main id="main" className="mx-auto w-full max-w-6xl space-y-6 px-4 py-8">
@@ -43,13 +44,16 @@ export default async function RevisionPage({ params }: Props) {
         <dt className="font-semibold">{t('revision.message')}</dt>
         <dd>{revision.message || t('table.noMessage')}</dd>
       </dl>
-      {revision.version > 1 ? (
-        <p>
+      <p className="flex flex-wrap gap-x-6">
+        {revision.version > 1 ? (
           <Link href={`/flows/${flow.id}/diff?from=${revision.version - 1}&to=${revision.version}`} className="text-brand underline">
             {t('revision.compareWithPrevious')}
           </Link>
-        </p>
-      ) : null}
+        ) : null}
+        <Link href={`/flows/${flow.id}/present?version=${revision.version}`} className="text-brand underline">
+          {tp('presentVersion', { version: revision.version })}
+        </Link>
+      </p>
       {hasDiagram ? (
         <RevisionDiagram xml={revision.xml} label={t('revision.diagram', { version: revision.version })} />
       ) : (
