@@ -5,3 +5,6 @@ export const PRESENCE_CHANNEL = 'stafett_presence';
 
 export type FlowNotice = { flowId: string; version: number };
 export type PresenceNotice = { flowId: string };
+/** A comment on the flow was added or changed: screens read the flow's comments again. */
+export const COMMENT_CHANNEL = 'stafett_comment';
+export type CommentNotice = { flowId: string };
