@@ -36,6 +36,9 @@ export const API_ROUTES: Record<string, RouteEntry | { exempt: string }> = {
   'flows/[id]/handovers': { methods: { GET: 'none' }, param: 'flow' },
   'flows/[id]/checks': { methods: { GET: 'none' }, param: 'flow' },
   'roles/[id]/responsibilities': { methods: { GET: 'none' }, param: 'role' },
+  'flows/[id]/comments': { methods: { GET: 'none', POST: 'json' }, param: 'flow' },
+  'flows/[id]/comments/[commentId]': { methods: { PATCH: 'json', DELETE: 'none' }, param: 'flow' },
+  'flows/[id]/comments/[commentId]/replies': { methods: { POST: 'json' }, param: 'flow' },
   'flows/[id]/events': { exempt: 'GET-only event stream that never ends by itself; its 401 and 404 are walked in e2e/live-coediting.spec.ts' },
 };
 
