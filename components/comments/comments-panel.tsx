@@ -61,6 +61,19 @@ export function CommentsPanel({ flowId, diagram, mayEdit, context }: Props) {
     diagram()?.showCommentBadges(badges, (count) => t('badgeLabel', { count }));
   }, [badges, diagram, t]);
 
+  // ?comment=ID (the history's link to an accepted suggestion): show it whatever its status, and go there.
+  const [focusId, setFocusId] = useState<string | null>(null);
+  useEffect(() => {
+    const wanted = new URLSearchParams(window.location.search).get('comment');
+    if (!wanted) return;
+    setFocusId(wanted);
+    setFilter((f) => ({ ...f, status: 'all' }));
+  }, []);
+  useEffect(() => {
+    if (!focusId || !comments) return;
+    document.getElementById(`comment-${focusId}`)?.scrollIntoView({ block: 'center' });
+  }, [focusId, comments]);
+
   const all = comments ?? [];
   const shown = filterThreads(all, filter);
 
@@ -111,7 +124,7 @@ export function CommentsPanel({ flowId, diagram, mayEdit, context }: Props) {
           {comments !== null && shown.length === 0 && <p className="text-sm text-muted">{t('list.empty')}</p>}
           <ul className="flex flex-col gap-2">
             {shown.map((thread) => (
-              <li key={thread.id}>
+              <li key={thread.id} id={`comment-${thread.id}`} className={thread.id === focusId ? 'rounded ring-2 ring-brand' : undefined}>
                 <CommentThread
                   flowId={flowId}
                   thread={thread}

@@ -12,6 +12,7 @@ import {
 import { commitChanges } from '@/lib/db/flows/commit-changes';
 import type { FlowDetail } from '@/lib/db/flows/get-flow';
 import { mentionedIn } from '@/lib/domain/comments/mentions';
+import { suggestionMessage } from '@/lib/domain/comments/suggestion-link';
 import { AppError } from '@/lib/errors';
 import type { CreateCommentInput, UpdateCommentInput } from '@/lib/validation/comments';
 import { commentJson, replyJson, threadsOf, type CommentJson, type ReplyJson } from './comment-json';
@@ -158,7 +159,7 @@ async function acceptSuggestion(
       }
       return [{ op: 'patch', id: elementId, fields: { [NAME_FIELD]: name } }];
     },
-    revision: { message: `Förslag från ${row.authorName} accepterat: ”${name}” (kommentar ${row.id})` },
+    revision: { message: suggestionMessage(row.authorName, name, row.id) },
     auditAction: 'comment.suggestion.accept',
     alsoInTransaction: async (tx, version) => {
       updated = await decideCommentRow(flow.id, row, { status: 'ACCEPTED', reason: reason ?? null, appliedVersion: version, ...decided }, tx);

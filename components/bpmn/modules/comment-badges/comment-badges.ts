@@ -35,8 +35,8 @@ export default function CommentBadges(this: CommentBadgesService, eventBus: Even
       badge.textContent = String(count);
       badge.title = label(count);
       badge.setAttribute('aria-hidden', 'true');
-      // Top left, clear of the finding badge (top right) and of the element's own label.
-      overlays.add(elementId, OVERLAY_TYPE, { position: element.waypoints ? { top: -24, left: -8 } : { top: -12, left: -10 }, html: badge });
+      // Bottom left: clear of the finding badge (top right) and of who else has it selected (top left).
+      overlays.add(elementId, OVERLAY_TYPE, { position: element.waypoints ? { top: -24, left: -8 } : { bottom: 12, left: -10 }, html: badge });
     }
   };
   eventBus.on(['import.done', 'elements.changed'], 500, redraw);
