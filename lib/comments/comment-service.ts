@@ -14,7 +14,7 @@ import type { FlowDetail } from '@/lib/db/flows/get-flow';
 import { mentionedIn } from '@/lib/domain/comments/mentions';
 import { suggestionMessage } from '@/lib/domain/comments/suggestion-link';
 import { AppError } from '@/lib/errors';
-import type { CreateCommentInput, UpdateCommentInput } from '@/lib/validation/comments';
+import { COMMENT_ID, type CreateCommentInput, type UpdateCommentInput } from '@/lib/validation/comments';
 import { commentJson, replyJson, threadsOf, type CommentJson, type ReplyJson } from './comment-json';
 import { elementFacts, headElementIds, NAME_FIELD } from './element-facts';
 import { mailDecision, mailMentions } from './comment-mail';
@@ -58,7 +58,7 @@ export async function createComment(actor: Actor, flow: FlowDetail, input: Creat
 }
 
 async function threadOrNotFound(flow: FlowDetail, commentId: string): Promise<CommentRow> {
-  const row = await findCommentRow(flow.id, commentId);
+  const row = COMMENT_ID.test(commentId) ? await findCommentRow(flow.id, commentId) : null;
   if (!row) throw new AppError('NOT_FOUND', 'No such comment in this flow.');
   return row;
 }

@@ -97,6 +97,11 @@ describe('POST and GET /api/flows/:id/comments', () => {
     expect((await post('stranger', id, { elementId: null, body: 'hej' })).status).toBe(404);
     expect((await call(listComments as Handler, 'stranger', { id })).status).toBe(404);
     expect((await post('kommunEditor', id, { elementId: 'Nope', body: 'hej' })).status).toBe(400);
+    // A comment of another flow is as unknown here as a missing one.
+    const other = await newFlow();
+    const elsewhere = await (await post('kommunEditor', other, { elementId: null, body: 'där' })).json();
+    expect((await patch('kommunEditor', id, elsewhere.id, { status: 'resolved' })).status).toBe(404);
+    expect((await patch('kommunEditor', id, '[commentId]', { status: 'resolved' })).status).toBe(404);
   });
 });
 
