@@ -1,5 +1,4 @@
-import type { CommentRow, FlowPerson } from '@/lib/db/comments/comments';
-import { db } from '@/lib/db/client';
+import { findAuthorEmail, type CommentRow, type FlowPerson } from '@/lib/db/comments/comments';
 import type { FlowDetail } from '@/lib/db/flows/get-flow';
 import { mentionedIn } from '@/lib/domain/comments/mentions';
 import { env } from '@/lib/env';
@@ -28,11 +27,11 @@ export async function mailMentions(flow: FlowDetail, row: CommentRow, people: re
 
 export async function mailDecision(flow: FlowDetail, row: CommentRow): Promise<void> {
   if (!mailEnabled()) return;
-  const author = await db.user.findUnique({ where: { id: row.authorId }, select: { email: true } });
-  if (!author) return;
+  const email = await findAuthorEmail(row.authorId);
+  if (!email) return;
   const verdict = row.status === 'ACCEPTED' ? 'accepterades' : 'avböjdes';
   await sendMail({
-    to: author.email,
+    to: email,
     subject: `Ditt förslag i ”${flow.name}” ${verdict}`,
     text: `Ditt förslag ${verdict}.\n\n${row.body}${row.reason ? `\n\nSkäl: ${row.reason}` : ''}\n\n${flowLink(flow, row.elementId)}\n`,
   });

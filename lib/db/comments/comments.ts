@@ -145,3 +145,8 @@ export async function listFlowPeople(flowId: string): Promise<FlowPerson[]> {
     WHERE u."disabledAt" IS NULL
     ORDER BY u."name"`;
 }
+
+/** Where to e-mail the author of a decided suggestion. */
+export async function findAuthorEmail(userId: string): Promise<string | null> {
+  return (await db.user.findUnique({ where: { id: userId }, select: { email: true } }))?.email ?? null;
+}
