@@ -53,8 +53,13 @@ export async function createComment(actor: Actor, flow: FlowDetail, input: Creat
     authorId: actor.userId,
     mentionedUserIds: mentionedIn(input.body, people),
   });
-  void mailMentions(flow, row, people);
+  mailLater(mailMentions(flow, row, people));
   return commentJson(row, [], () => true);
+}
+
+/** Mail goes out after the answer; a failure is logged, never the user's problem. */
+function mailLater(sending: Promise<void>): void {
+  sending.catch((e: unknown) => console.error('comment mail failed', e));
 }
 
 async function threadOrNotFound(flow: FlowDetail, commentId: string): Promise<CommentRow> {
@@ -82,7 +87,7 @@ export async function replyToComment(actor: Actor, flow: FlowDetail, commentId: 
     authorId: actor.userId,
     mentionedUserIds: mentionedIn(body, people),
   });
-  void mailMentions(flow, row, people);
+  mailLater(mailMentions(flow, row, people));
   return replyJson(row);
 }
 
@@ -127,7 +132,7 @@ async function decideSuggestion(actor: Actor, flow: FlowDetail, row: CommentRow,
   } else {
     updated = await acceptSuggestion(actor, flow, row, decided, reason);
   }
-  void mailDecision(flow, updated);
+  mailLater(mailDecision(flow, updated));
   return asJson(flow, updated);
 }
 
