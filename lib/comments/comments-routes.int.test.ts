@@ -85,6 +85,21 @@ describe('POST and GET /api/flows/:id/comments', () => {
     expect((await patch('kommunEditor', id, thread.id, { body: 'y'.repeat(5001) })).status).toBe(400);
   });
 
+  it('exports the threads and replies as CSV for the minutes', async () => {
+    const id = await newFlow();
+    const thread = await (await post('kommunEditor', id, { elementId: 'Task_A', body: 'Behövs steget?' })).json();
+    await call(postReply as Handler, 'regionViewer', { id, commentId: thread.id }, { method: 'POST', body: { body: '=SUMMA(A1)' } });
+    const res = await call(listComments as Handler, 'regionViewer', { id }, { query: '?format=csv' });
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename=".*kommentarer\.csv"/);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes).split('\r\n');
+    expect(lines[0]).toBe('Element;Typ;Status;Av;Skriven;Text;Skäl');
+    expect(lines[1]).toMatch(new RegExp(`^Planera;Kommentar;Öppen;${actors.kommunEditor.name};[^;]+;Behövs steget\\?;$`));
+    expect(lines[2]).toMatch(new RegExp(`^Planera;Svar;;${actors.regionViewer.name};[^;]+;'=SUMMA\\(A1\\);$`));
+  });
+
   it('keeps markup as the text it was written as', async () => {
     const id = await newFlow();
     const body = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
