@@ -7,6 +7,8 @@ import { listFlowsPageForActor } from '@/lib/db/flows/list-flows';
 import { listOrganisationsForActor } from '@/lib/db/organisations';
 import { MyOrganisations } from '@/components/home/my-organisations';
 import { SharedFlows } from '@/components/home/shared-flows';
+import { WaitingForMe } from '@/components/home/waiting-for-me';
+import { listWaitingFor } from '@/lib/db/comments/waiting';
 import { parseFlowListParams } from '@/lib/validation/list-query';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,12 +22,13 @@ export default async function HomePage({ searchParams }: Props) {
   const user = await requireSessionUser('/');
   const actor = await loadActor(user.id);
   const query = parseFlowListParams(await searchParams);
-  const [organisations, flows] = await Promise.all([listOrganisationsForActor(actor), listFlowsPageForActor(actor, query)]);
+  const [organisations, flows, waiting] = await Promise.all([listOrganisationsForActor(actor), listFlowsPageForActor(actor, query), listWaitingFor(actor)]);
   const t = await getTranslations('home');
   return (
     <main id="main" className="mx-auto max-w-5xl px-4 py-8">
       <h1 className="text-3xl font-bold">{t('heading', { name: user.name })}</h1>
       <p className="mt-1 text-muted">{t('intro')}</p>
+      <WaitingForMe items={waiting} />
       <MyOrganisations organisations={organisations} />
       <SharedFlows result={flows} query={query} organisations={organisations} canCreate={canCreateFlows(actor)} />
     </main>

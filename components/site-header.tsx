@@ -4,10 +4,11 @@ import { canCreateFlows } from '@/lib/auth/policy';
 import { getSessionUser } from '@/lib/auth/session';
 import { getSessionClaims } from '@/lib/auth/session-claims';
 import { loadActor } from '@/lib/db/actors';
+import { countWaitingFor } from '@/lib/db/comments/waiting';
 import { LanguageSwitch } from './language-switch';
 import { SiteHeaderNav } from './site-header-nav';
 
-type HeaderUser = { name: string; canCreateFlows: boolean };
+type HeaderUser = { name: string; canCreateFlows: boolean; waiting: number };
 
 /**
  * The signed-in user for the header and whether they may create flows (policy decides, so a viewer is
@@ -18,15 +19,16 @@ async function headerUser(): Promise<HeaderUser | null> {
   try {
     const user = await getSessionUser();
     if (!user) return null;
-    return { name: user.name, canCreateFlows: canCreateFlows(await loadActor(user.id)) };
+    const actor = await loadActor(user.id);
+    return { name: user.name, canCreateFlows: canCreateFlows(actor), waiting: await countWaitingFor(actor) };
   } catch {
     const claims = await getSessionClaims().catch(() => null);
-    return claims && { name: claims.name, canCreateFlows: false };
+    return claims && { name: claims.name, canCreateFlows: false, waiting: 0 };
   }
 }
 
 export async function SiteHeader() {
-  const [t, user] = await Promise.all([getTranslations('common'), headerUser()]);
+  const [t, tw, user] = await Promise.all([getTranslations('common'), getTranslations('comments.waiting'), headerUser()]);
   const items = [
     { href: '/', label: t('nav.home') },
     ...(user?.canCreateFlows
@@ -51,6 +53,13 @@ export async function SiteHeader() {
             <>
               {/* On a phone the header would take a fifth of the screen: the name waits for a wider one. */}
               <span className="hidden text-sm text-white/90 sm:inline">{t('signedInAs', { name: user.name })}</span>
+              {/* What waits for me (issue 14): suggestions to decide and mentions, listed on the home page. */}
+              <Link href="/#waiting" className="rounded-md px-2 py-1 text-sm font-medium text-white underline underline-offset-4 hover:bg-white/15">
+                {tw('headerLink')}{' '}
+                <span data-testid="waiting-count" className="ml-1 inline-block min-w-5 rounded-full bg-white px-1.5 text-center font-bold text-brand">
+                  {user.waiting}
+                </span>
+              </Link>
               <Link href="/signout" className="rounded-md px-2 py-1 text-sm font-medium text-white underline underline-offset-4 hover:bg-white/15">
                 {t('signOut')}
               </Link>

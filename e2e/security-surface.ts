@@ -43,6 +43,9 @@ export const API_ROUTES: Record<string, RouteEntry | { exempt: string }> = {
   'presentations/[code]/guest': { methods: { DELETE: 'none' } },
   'presentations/[code]/events': { exempt: 'GET-only event stream of a presentation; its refusals are walked in e2e/present.spec.ts' },
   'guest/[token]/events': { exempt: 'public by design: a guest link’s stream, authorised by the link itself (e2e/present.spec.ts checks 404, 410 and that it opens nothing else)' },
+  'flows/[id]/comments': { methods: { GET: 'none', POST: 'json' }, param: 'flow' },
+  'flows/[id]/comments/[commentId]': { methods: { PATCH: 'json', DELETE: 'none' }, param: 'flow' },
+  'flows/[id]/comments/[commentId]/replies': { methods: { POST: 'json' }, param: 'flow' },
   'flows/[id]/events': { exempt: 'GET-only event stream that never ends by itself; its 401 and 404 are walked in e2e/live-coediting.spec.ts' },
 };
 

@@ -11,6 +11,7 @@ import type { Op } from '@/lib/domain/records/types';
 import type { DiagramExport } from './diagram-handle';
 import { fitDiagram, paletteReach } from './fit-diagram';
 import canvasControlsModule from './modules/canvas-controls';
+import commentBadgesModule, { type CommentBadge, type CommentBadgesService } from './modules/comment-badges';
 import everydayPaletteModule from './modules/everyday-palette';
 import keyboardEditModule from './modules/keyboard-edit';
 import type {
@@ -67,6 +68,8 @@ export type FlowModelerHandle = DiagramExport & StepDetailsHandle & StepDetailsW
   whenIdle(callback: () => void): void;
   mayEdit(elementId: string): boolean;
   showPresence(marks: PresenceMark[]): void;
+  /** Open comment threads per element, as badges (components/bpmn/modules/comment-badges). */
+  showCommentBadges(badges: readonly CommentBadge[], label?: (count: number) => string): void;
   /** Element records of a BPMN document, read with this Modeler's moddle. */
   recordsOfXml(xml: string): Promise<RecordState>;
 };
@@ -146,6 +149,7 @@ export function FlowModeler({ xml, locale, ariaLabel, onChanged, onError, onLoca
           liveSyncModule,
           poolRightsModule,
           stepDetailsModule,
+          commentBadgesModule,
         ],
         uiLocale: { locale: initialLocale.current },
       });
@@ -274,6 +278,9 @@ export function FlowModeler({ xml, locale, ariaLabel, onChanged, onError, onLoca
       },
       showPresence: (marks) => {
         if (readyRef.current) presenceOverlays(readyRef.current, marks);
+      },
+      showCommentBadges: (badges, label) => {
+        void modelerRef.current?.then((m) => m.get<CommentBadgesService>('commentBadges').show(badges, label));
       },
     };
   });

@@ -7,6 +7,7 @@ import stafettDescriptor from '@/lib/bpmn/stafett.json';
 import { fitDiagram } from './fit-diagram';
 import { diffMarker, type DiagramExport, type DiffColour } from './diagram-handle';
 import canvasControlsModule from './modules/canvas-controls';
+import commentBadgesModule, { type CommentBadge, type CommentBadgesService } from './modules/comment-badges';
 import swedishTranslateModule from './modules/swedish-translate';
 import type UiLocale from './modules/swedish-translate/ui-locale';
 import wordBreakModule from './modules/word-break';
@@ -18,7 +19,12 @@ import './bpmn-css';
 export type CanvasView = { x: number; y: number; scale: number };
 
 /** The viewer's window for its page: the exports, and showing a view (to follow another canvas). */
-export type FlowViewerHandle = DiagramExport & StepDetailsHandle & { showView(view: CanvasView): void };
+export type FlowViewerHandle = DiagramExport &
+  StepDetailsHandle & {
+    showView(view: CanvasView): void;
+    /** Open comment threads per element, as badges (components/bpmn/modules/comment-badges). */
+    showCommentBadges(badges: readonly CommentBadge[], label?: (count: number) => string): void;
+  };
 
 export type FlowViewerProps = {
   xml: string;
@@ -65,7 +71,7 @@ export function FlowViewer({ xml, colours, onError, ariaLabel, className, onView
       const viewer = new Viewer({
         container,
         moddleExtensions: { stafett: stafettDescriptor },
-        additionalModules: [swedishTranslateModule, canvasControlsModule, wordBreakModule, stepDetailsModule],
+        additionalModules: [swedishTranslateModule, canvasControlsModule, wordBreakModule, stepDetailsModule, commentBadgesModule],
         uiLocale: { locale: initialLocale.current },
       });
       if (alive) details.attach(viewer);
@@ -131,6 +137,9 @@ export function FlowViewer({ xml, colours, onError, ariaLabel, className, onView
     async getSvg() {
       const viewer = await viewerRef.current;
       return (await viewer!.saveSVG()).svg;
+    },
+    showCommentBadges(badges, label) {
+      void viewerRef.current?.then((viewer) => viewer.get<CommentBadgesService>('commentBadges').show(badges, label));
     },
     showView(view) {
       void viewerRef.current?.then((viewer) => {

@@ -12,6 +12,7 @@ import {
   type KeyboardEditChoices,
   type PoolInfo,
 } from '@/components/bpmn/flow-modeler';
+import { CommentsPanel, type CommentsContext } from '@/components/comments/comments-panel';
 import { describeRecord } from '@/lib/domain/records/describe';
 import type { FlowRoleCatalogue } from '@/lib/db/flows/flow-roles';
 import { AddHandoverDialog } from './add-handover-dialog';
@@ -39,10 +40,12 @@ type Props = {
   rights: EditorRights;
   /** The step details panel: catalogues with organisation colours, and ?element= to select. */
   details?: { catalogue: PanelCatalogue; initialElementId?: string };
+  /** The comments panel below the canvas (issue 14). */
+  comments?: CommentsContext;
 };
 
 /** The editing screen's client island: toolbar, live sync, presence, step details, role lanes, and the Modeler. */
-export function FlowEditor({ flow, xml, version, catalogue, userId, rights, details }: Props) {
+export function FlowEditor({ flow, xml, version, catalogue, userId, rights, details, comments }: Props) {
   const t = useTranslations('editor');
   const tTypes = useTranslations('editor.step.types');
   const locale = useLocale();
@@ -65,6 +68,8 @@ export function FlowEditor({ flow, xml, version, catalogue, userId, rights, deta
     if (!state) throw new Error('The diagram is not ready yet.');
     return state;
   }, []);
+  const commentsDiagram = useCallback(() => modeler.current, []);
+  const mayEditElement = useCallback((id: string) => modeler.current?.mayEdit(id) ?? false, []);
   const live = useLiveSync({ flowId: flow.id, userId, initialVersion: version, modeler, rights, recordsOfXml });
   useLeaveGuard(live.hasPending, t('leaveUnsaved'));
 
@@ -230,6 +235,7 @@ export function FlowEditor({ flow, xml, version, catalogue, userId, rights, deta
         </div>
         {details && <StepDetailsPanel diagram={() => modeler.current} readOnly={false} mayEdit={(id) => modeler.current?.mayEdit(id) ?? false} catalogue={details.catalogue} initialElementId={details.initialElementId} />}
       </div>
+      {comments && <CommentsPanel flowId={flow.id} diagram={commentsDiagram} mayEdit={mayEditElement} context={comments} />}
       <RoleLaneDialog
         open={lanePools !== null}
         pools={lanePools ?? []}

@@ -1,8 +1,9 @@
 'use client';
 
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { FlowViewer, type FlowViewerHandle } from '@/components/bpmn/flow-viewer';
+import { CommentsPanel, type CommentsContext } from '@/components/comments/comments-panel';
 import { EditorToolbar } from './editor-toolbar';
 import { ExportButtons } from './export-buttons';
 import { StepDetailsPanel, type PanelCatalogue } from './step-details-panel';
@@ -16,14 +17,18 @@ type Props = {
   xml: string;
   version: number;
   details?: { catalogue: PanelCatalogue; initialElementId?: string };
+  comments?: CommentsContext;
 };
 
-export function FlowReadOnly({ flow, xml: initialXml, version, details }: Props) {
+const NEVER = () => false;
+
+export function FlowReadOnly({ flow, xml: initialXml, version, details, comments }: Props) {
   const t = useTranslations('editor');
   const viewer = useRef<FlowViewerHandle>(null);
   const canvasBox = useFillHeight<HTMLDivElement>();
   const [error, setError] = useState<string | null>(null);
   const { xml, people } = useLiveView(flow.id, initialXml, version);
+  const commentsDiagram = useCallback(() => viewer.current, []);
   return (
     <div className="flex flex-col">
       <div className="flex flex-wrap items-center gap-3 border-b border-gray-200 px-4 py-2">
@@ -45,6 +50,7 @@ export function FlowReadOnly({ flow, xml: initialXml, version, details }: Props)
         </div>
         {details && <StepDetailsPanel diagram={() => viewer.current} readOnly catalogue={details.catalogue} initialElementId={details.initialElementId} />}
       </div>
+      {comments && <CommentsPanel flowId={flow.id} diagram={commentsDiagram} mayEdit={NEVER} context={comments} />}
     </div>
   );
 }

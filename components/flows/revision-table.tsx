@@ -1,12 +1,14 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { RevisionSummary } from '@/lib/db/flows/list-revisions';
+import { suggestionIdIn } from '@/lib/domain/comments/suggestion-link';
 
 type Props = { flowId: string; flowName: string; headVersion: number; revisions: RevisionSummary[]; canEdit: boolean };
 
 /** The flow's revisions, newest first, with links to view each one and (for editors) to restore it. */
 export async function RevisionTable({ flowId, flowName, headVersion, revisions, canEdit }: Props) {
   const t = await getTranslations('history');
+  const tc = await getTranslations('comments');
   const format = await getFormatter();
   if (revisions.length === 0) return <p>{t('table.empty')}</p>;
   const cell = 'border-b border-gray-300 px-3 py-2 align-top';
@@ -33,7 +35,17 @@ export async function RevisionTable({ flowId, flowName, headVersion, revisions, 
             <td className={cell}>
               <time dateTime={r.createdAt.toISOString()}>{format.dateTime(r.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
             </td>
-            <td className={cell}>{r.message || t('table.noMessage')}</td>
+            <td className={cell}>
+              {r.message || t('table.noMessage')}
+              {suggestionIdIn(r.message) && (
+                <>
+                  {' '}
+                  <Link href={`/flows/${flowId}?comment=${suggestionIdIn(r.message)}#comments`} className="text-brand underline">
+                    {tc('list.showSuggestion')}
+                  </Link>
+                </>
+              )}
+            </td>
             <td className={`${cell} whitespace-nowrap`}>
               <Link href={`/flows/${flowId}/revisions/${r.version}`} aria-label={t('table.viewLabel', { version: r.version })} className="text-brand underline">
                 {t('table.view')}

@@ -143,3 +143,34 @@ export function canDrivePresentation(actor: Actor, p: PresentationScope): boolea
 export function isGuestLinkOpen(p: PresentationScope, now: Date = new Date()): boolean {
   return isPresentationOpen(p, now) && p.guestRevokedAt === null;
 }
+
+// Comments and suggestions (issue 14). Whoever may view a flow may comment on it; the organisation a
+// suggestion is addressed to decides on it; a thread is resolved by its author or any editor.
+
+/** What policy needs to know of a comment. */
+export type CommentScope = { authorId: string; addressedToOrganisationId: string | null };
+
+/** Anyone who may view the flow may comment, reply and suggest (workshop participants are often viewers). */
+export function canComment(actor: Actor, flow: FlowScope): boolean {
+  return canSeeFlow(actor, flow);
+}
+
+/** Accept or reject a suggestion: editors and admins of the organisation it is addressed to, nobody else. */
+export function canDecideSuggestion(actor: Actor, comment: CommentScope): boolean {
+  return comment.addressedToOrganisationId !== null && allows(accessIn(actor, comment.addressedToOrganisationId), 'flow.edit');
+}
+
+/** Resolve or reopen a thread: its author, or an editor of either organisation of the flow. */
+export function canResolveComment(actor: Actor, flow: FlowScope, comment: CommentScope): boolean {
+  return (comment.authorId === actor.userId && canSeeFlow(actor, flow)) || canOnFlow(actor, flow, 'flow.edit');
+}
+
+/** Edit or delete a comment: only its author, and only while they still see the flow. */
+export function canChangeOwnComment(actor: Actor, flow: FlowScope, comment: CommentScope): boolean {
+  return comment.authorId === actor.userId && canSeeFlow(actor, flow);
+}
+
+/** Organisations whose suggestions wait for the actor: where they may decide (editor or admin). */
+export function organisationsDecidingSuggestions(actor: Actor): string[] {
+  return actor.memberships.filter((m) => allows(m.access, 'flow.edit')).map((m) => m.organisationId);
+}

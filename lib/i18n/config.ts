@@ -15,6 +15,7 @@ export const NAMESPACES = [
   'editor',
   'history',
   'responsibility',
+  'comments',
   'errors',
   'present',
 ] as const;

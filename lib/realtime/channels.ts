@@ -8,3 +8,6 @@ export const PRESENTATION_CHANNEL = 'stafett_presentation';
 export type FlowNotice = { flowId: string; version: number };
 export type PresenceNotice = { flowId: string };
 export type PresentationNotice = { flowId: string; code: string };
+/** A comment on the flow was added or changed: screens read the flow's comments again. */
+export const COMMENT_CHANNEL = 'stafett_comment';
+export type CommentNotice = { flowId: string };

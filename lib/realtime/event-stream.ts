@@ -1,3 +1,4 @@
+import { commentStamp } from '@/lib/db/comments/comments';
 import { currentHeadVersion, listChangesAfter } from '@/lib/db/flows/list-changes';
 import { listPresent } from '@/lib/db/presence';
 import { flowListener, type FlowListener } from './listener';
@@ -5,7 +6,9 @@ import { flowListener, type FlowListener } from './listener';
 // One Server-Sent Events stream per open screen. Each committed change goes out as an event whose id
 // is its version, so a reconnecting EventSource (Last-Event-ID) resumes exactly where it stopped.
 // Notifications only say "look"; what is sent is always read from the database, so a lost
-// notification costs at most one catch-up interval, never a change.
+// notification costs at most one catch-up interval, never a change. A `comment` event (data: the
+// flowId) says the flow's comments changed: the screen reads them again. It goes out on a comment
+// notification and whenever the catch-up sees the comments' stamp move (a notification lost).
 
 export const HEARTBEAT_MS = 10_000;
 const CATCH_UP_MS = 5_000;
@@ -71,13 +74,29 @@ export function flowEventStream({ flowId, after, signal, listener = flowListener
           console.error(`[events ${flowId}] presence failed`, e);
         }
       };
+      let commentsSeen: Promise<string | null> = commentStamp(flowId).catch(() => null);
+      const comments = async () => {
+        try {
+          const before = await commentsSeen;
+          const now = commentStamp(flowId);
+          commentsSeen = now.catch(() => before);
+          if ((await now) !== before) send(`event: comment\ndata: ${JSON.stringify({ flowId })}\n\n`);
+        } catch (e) {
+          console.error(`[events ${flowId}] comments failed`, e);
+        }
+      };
       const unsubscribe = listener.subscribe(flowId, (event) => {
         if (event.kind === 'presentation') return; // a workshop moved a step: nothing changed in the flow
+        if (event.kind === 'comment') return void comments();
+        if (event.kind === 'resync') void comments();
         if (event.kind !== 'presence') void pump();
         if (event.kind !== 'change') void presence();
       });
       const heartbeat = setInterval(() => send(': heartbeat\n\n'), HEARTBEAT_MS);
-      const catchUp = setInterval(() => void pump(), CATCH_UP_MS);
+      const catchUp = setInterval(() => {
+        void pump();
+        void comments();
+      }, CATCH_UP_MS);
       const presenceTick = setInterval(() => void presence(), PRESENCE_MS);
       const close = () => {
         if (closed) return;

@@ -1,13 +1,27 @@
 import pg from 'pg';
 import { env } from '@/lib/env';
-import { FLOW_CHANNEL, PRESENCE_CHANNEL, PRESENTATION_CHANNEL, type FlowNotice, type PresenceNotice, type PresentationNotice } from './channels';
+import {
+  COMMENT_CHANNEL,
+  FLOW_CHANNEL,
+  PRESENCE_CHANNEL,
+  PRESENTATION_CHANNEL,
+  type CommentNotice,
+  type FlowNotice,
+  type PresenceNotice,
+  type PresentationNotice,
+} from './channels';
 
 // One dedicated LISTEN connection per app instance (never from the pool: a pooled connection would
 // lose its LISTEN when handed back). Notifications sent while it is away are lost, so every
 // (re)connect tells the subscribers to catch up from the database; a heartbeat notices a connection
 // that died quietly (a killed backend, a restarted server) and reconnects.
 
-export type FlowEvent = { kind: 'change'; version: number } | { kind: 'presence' } | { kind: 'presentation'; code: string } | { kind: 'resync' };
+export type FlowEvent =
+  | { kind: 'change'; version: number }
+  | { kind: 'presence' }
+  | { kind: 'presentation'; code: string }
+  | { kind: 'comment' }
+  | { kind: 'resync' };
 type Handler = (event: FlowEvent) => void;
 
 const HEARTBEAT_MS = 10_000;
@@ -52,7 +66,7 @@ export class FlowListener {
     client.on('end', () => this.drop(client));
     try {
       await client.connect();
-      await client.query(`LISTEN ${FLOW_CHANNEL}; LISTEN ${PRESENCE_CHANNEL}; LISTEN ${PRESENTATION_CHANNEL}`);
+      await client.query(`LISTEN ${FLOW_CHANNEL}; LISTEN ${PRESENCE_CHANNEL}; LISTEN ${PRESENTATION_CHANNEL}; LISTEN ${COMMENT_CHANNEL}`);
     } catch {
       this.drop(client);
       return;
@@ -97,6 +111,9 @@ export class FlowListener {
       } else if (channel === PRESENTATION_CHANNEL) {
         const notice = JSON.parse(payload ?? '') as PresentationNotice;
         this.emit(notice.flowId, { kind: 'presentation', code: notice.code });
+      } else if (channel === COMMENT_CHANNEL) {
+        const notice = JSON.parse(payload ?? '') as CommentNotice;
+        this.emit(notice.flowId, { kind: 'comment' });
       }
     } catch {
       // A payload we did not write: ignore it; the periodic catch-up covers anything real.

@@ -8,6 +8,7 @@ import { OrganisationBadges } from '@/components/organisation/organisation-badge
 import { listRolesForFlow } from '@/lib/db/flows/flow-roles';
 import { findRevision } from '@/lib/db/flows/get-revision-xml';
 import { editorRights } from '@/lib/coediting/editor-rights';
+import { commentsContextFor } from '@/lib/comments/comments-context';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -27,6 +28,8 @@ export default async function FlowPage({ params, searchParams }: Props) {
   const tp = await getTranslations('present');
   const revision = await orNotFound(findRevision(flow));
   const catalogue = await listRolesForFlow(flow.id);
+  const comments = await commentsContextFor(actor, flow);
+  const tc = await getTranslations('comments');
   const summary = { id: flow.id, name: flow.name };
   const colours = new Map(flow.organisations.map((o) => [o.id, o.colour]));
   const details = {
@@ -52,6 +55,9 @@ export default async function FlowPage({ params, searchParams }: Props) {
           <Link href={`/flows/${flow.id}/present`} className="text-brand underline">
             {tp('present')}
           </Link>
+          <a href="#comments" className="text-brand underline">
+            {tc('heading')}
+          </a>
           {canEdit && (
             <Link href={`/flows/${flow.id}/mapping`} className="text-brand underline">
               {t('mapping')}
@@ -68,9 +74,10 @@ export default async function FlowPage({ params, searchParams }: Props) {
           details={details}
           userId={actor.userId}
           rights={editorRights(actor, flow)}
+          comments={comments}
         />
       ) : (
-        <FlowReadOnly flow={summary} xml={revision.xml} version={revision.version} details={details} />
+        <FlowReadOnly flow={summary} xml={revision.xml} version={revision.version} details={details} comments={comments} />
       )}
     </main>
   );
