@@ -150,3 +150,13 @@ test('markup in a comment is shown as text and never runs, in the list and on th
   expect(await home.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   await Promise.all([viewer.close(), kommun.close()]);
 });
+
+test('open threads show as badges in present mode too, live, for people signed in', async ({ page, request, playwright, baseURL }) => {
+  const flow = await flowWithKommunTask(request, await viewerRequest(playwright, baseURL));
+  await page.goto(`/flows/${flow.id}/present`);
+  await expect(page.locator(`[data-element-id="${TASK}"]`).first()).toBeVisible();
+  await expect(badge(page, TASK)).toHaveCount(0);
+  const res = await request.post(`/api/flows/${flow.id}/comments`, { data: { elementId: TASK, body: 'Vem ringer brukaren?', kind: 'comment' } });
+  expect(res.status(), await res.text()).toBe(201);
+  await expect(badge(page, TASK)).toHaveText('1', SAVE_WAIT);
+});

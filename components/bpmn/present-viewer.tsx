@@ -6,6 +6,7 @@ import type NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import stafettDescriptor from '@/lib/bpmn/stafett.json';
 import { fitDiagram } from './fit-diagram';
 import canvasControlsModule from './modules/canvas-controls';
+import commentBadgesModule, { type CommentBadge, type CommentBadgesService } from './modules/comment-badges';
 import swedishTranslateModule from './modules/swedish-translate';
 import type UiLocale from './modules/swedish-translate/ui-locale';
 import wordBreakModule from './modules/word-break';
@@ -46,7 +47,24 @@ const CONTEXT = 'stafett-present-context';
 /** An external label (events, gateways, flows) stays undimmed with its element, without the outline. */
 const LABEL = 'stafett-present-label';
 
-export function PresentViewer({ xml, focus, overview, ariaLabel, onError }: { xml: string; focus: PresentFocus | null; overview: boolean; ariaLabel: string; onError?: (message: string) => void }) {
+export function PresentViewer({
+  xml,
+  focus,
+  overview,
+  ariaLabel,
+  onError,
+  badges = [],
+  badgeLabel,
+}: {
+  xml: string;
+  focus: PresentFocus | null;
+  overview: boolean;
+  ariaLabel: string;
+  onError?: (message: string) => void;
+  /** Open comment threads per element (issue 14), for people signed in. */
+  badges?: readonly CommentBadge[];
+  badgeLabel?: (count: number) => string;
+}) {
   const containerRef = useRef<HTMLDivElement>(null);
   const viewerRef = useRef<Promise<NavigatedViewer> | null>(null);
   const importedRef = useRef<Promise<void> | null>(null);
@@ -66,7 +84,7 @@ export function PresentViewer({ xml, focus, overview, ariaLabel, onError }: { xm
         new Viewer({
           container,
           moddleExtensions: { stafett: stafettDescriptor },
-          additionalModules: [swedishTranslateModule, canvasControlsModule, wordBreakModule],
+          additionalModules: [swedishTranslateModule, canvasControlsModule, wordBreakModule, commentBadgesModule],
           uiLocale: { locale: initialLocale.current },
         }),
     );
@@ -109,6 +127,10 @@ export function PresentViewer({ xml, focus, overview, ariaLabel, onError }: { xm
   useEffect(() => {
     void importedRef.current?.then(() => viewerRef.current?.then((viewer) => show(viewer, focus, overview, marked)));
   }, [focus, overview]);
+
+  useEffect(() => {
+    void importedRef.current?.then(() => viewerRef.current?.then((viewer) => viewer.get<CommentBadgesService>('commentBadges').show(badges, badgeLabel)));
+  }, [badges, badgeLabel, xml]);
 
   useEffect(() => {
     void viewerRef.current?.then((viewer) => viewer.get<UiLocale>('uiLocale').set(locale));

@@ -10,13 +10,15 @@ import { fetchComments } from './comments-client';
  * added or changed on any app instance, and the list is read again. Also what the badges show
  * (`badges`: open threads per element), for the editor, the viewer and present mode alike.
  */
-export function useFlowComments(flowId: string) {
+export function useFlowComments(flowId: string | null) {
   const [comments, setComments] = useState<CommentJson[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const loading = useRef(false);
   const again = useRef(false);
 
   const refresh = useCallback(async () => {
+    // No flow: a guest in present mode, who sees the flow and nothing said about it.
+    if (!flowId) return;
     if (loading.current) {
       again.current = true;
       return;
@@ -39,6 +41,7 @@ export function useFlowComments(flowId: string) {
   useEffect(() => {
     // Its own stream, so this works beside any screen; read again on every (re)connect, since a
     // comment written while the stream was away sends no event of its own.
+    if (!flowId) return;
     const source = new EventSource(`/api/flows/${encodeURIComponent(flowId)}/events`);
     source.addEventListener('comment', () => void refresh());
     source.onopen = () => void refresh();

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { PresentViewer } from '@/components/bpmn/present-viewer';
+import { useFlowComments } from '@/components/comments/use-flow-comments';
 import { customerJourney } from '@/lib/domain/walkthrough/customer-journey';
 import { firstStep, lastStep, nextStep, previousStep, skippedSteps, type PathChoices } from '@/lib/domain/walkthrough/navigation';
 import { CustomerLensStrip } from './customer-lens-strip';
@@ -38,6 +39,11 @@ export function PresentMode({ data, mode }: Props) {
   const follower = mode.kind === 'follower' ? mode : null;
   const stream = usePresentationStream(follower?.eventsUrl ?? null, { stepIndex: follower?.stepIndex ?? 0, overview: follower?.overview ?? false });
   const sessionEnded = ended || stream.ended;
+  // Open comment threads as badges on the canvas (issue 14), for people signed in: a guest link
+  // shows the flow and nothing said about it.
+  const { badges } = useFlowComments(follower?.guest ? null : data.flow.id);
+  const tc = useTranslations('comments');
+  const badgeLabel = useCallback((count: number) => tc('badgeLabel', { count }), [tc]);
 
   // A follower who follows shows the presenter's step and view.
   useEffect(() => {
@@ -162,7 +168,15 @@ export function PresentMode({ data, mode }: Props) {
       )}
       <div className="flex min-h-0 flex-1 flex-col lg:flex-row">
         <div className="relative h-[55dvh] min-w-0 lg:h-auto lg:flex-1">
-          <PresentViewer xml={data.xml} focus={focus} overview={overview} ariaLabel={t('canvasLabel', { name: data.flow.name })} onError={setError} />
+          <PresentViewer
+            xml={data.xml}
+            focus={focus}
+            overview={overview}
+            ariaLabel={t('canvasLabel', { name: data.flow.name })}
+            onError={setError}
+            badges={badges}
+            badgeLabel={badgeLabel}
+          />
         </div>
         <aside className="space-y-3 overflow-auto border-gray-300 bg-slate-50 p-3 lg:w-[26rem] lg:border-l">
           {error && (
