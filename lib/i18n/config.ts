@@ -16,6 +16,7 @@ export const NAMESPACES = [
   'history',
   'responsibility',
   'errors',
+  'approval',
 ] as const;
 
 export function toLocale(value: string | undefined | null): Locale {

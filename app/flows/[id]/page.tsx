@@ -8,6 +8,9 @@ import { OrganisationBadges } from '@/components/organisation/organisation-badge
 import { listRolesForFlow } from '@/lib/db/flows/flow-roles';
 import { findRevision } from '@/lib/db/flows/get-revision-xml';
 import { editorRights } from '@/lib/coediting/editor-rights';
+import { ApprovalBanner } from '@/components/approval/approval-banner';
+import { RevisionDiagram } from '@/components/flows/revision-diagram';
+import { findPendingApproval } from '@/lib/db/flows/approvals';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -17,14 +20,23 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: flow.name };
 }
 
-/** The flow itself: the Modeler for those who may edit, the lighter Viewer for everyone else. */
+/**
+ * The flow itself. Once a version is in force (fastställd) everyone opens that one, read-only; the draft
+ * (?draft=1) is the Modeler for those who may edit, the lighter Viewer for everyone else.
+ */
 export default async function FlowPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const element = (await searchParams).element;
+  const query = await searchParams;
+  const element = query.element;
   const { flow, canEdit, actor } = await loadFlowPage(id, `/flows/${id}`);
   const t = await getTranslations('editor');
   const tr = await getTranslations('responsibility.links');
-  const revision = await orNotFound(findRevision(flow));
+  const ta = await getTranslations('approval');
+  const showing = flow.publishedVersion !== null && query.draft !== '1' ? 'published' : 'draft';
+  const [revision, pending] = await Promise.all([
+    orNotFound(findRevision(flow, showing === 'published' ? flow.publishedVersion! : undefined)),
+    findPendingApproval(flow.id),
+  ]);
   const catalogue = await listRolesForFlow(flow.id);
   const summary = { id: flow.id, name: flow.name };
   const colours = new Map(flow.organisations.map((o) => [o.id, o.colour]));
@@ -53,9 +65,20 @@ export default async function FlowPage({ params, searchParams }: Props) {
               {t('mapping')}
             </Link>
           )}
+          <Link href={`/flows/${flow.id}/approval`} className="text-brand underline">
+            {ta('nav.approval')}
+          </Link>
+          <Link href={`/flows/${flow.id}/handbook`} className="text-brand underline">
+            {ta('nav.handbook')}
+          </Link>
         </nav>
       </header>
-      {canEdit ? (
+      {flow.publishedVersion !== null || pending ? <ApprovalBanner flow={flow} pending={pending} showing={showing} /> : null}
+      {showing === 'published' ? (
+        <div className="px-4 py-2">
+          <RevisionDiagram xml={revision.xml} label={ta('banner.publishedLabel', { version: revision.version })} height="h-[70vh]" />
+        </div>
+      ) : canEdit ? (
         <FlowEditor
           flow={summary}
           xml={revision.xml}
