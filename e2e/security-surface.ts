@@ -37,6 +37,8 @@ export const API_ROUTES: Record<string, RouteEntry | { exempt: string }> = {
   'flows/[id]/checks': { methods: { GET: 'none' }, param: 'flow' },
   'flows/[id]/approvals': { methods: { GET: 'none', POST: 'json' }, param: 'flow' },
   'flows/[id]/approvals/[approvalId]/decisions': { methods: { POST: 'json' }, param: 'flow' },
+  'flows/[id]/indicators': { methods: { GET: 'none', POST: 'json' }, param: 'flow' },
+  'flows/[id]/indicators/[indicatorId]/values': { methods: { POST: 'json' }, param: 'flow' },
   'roles/[id]/responsibilities': { methods: { GET: 'none' }, param: 'role' },
   'flows/[id]/events': { exempt: 'GET-only event stream that never ends by itself; its 401 and 404 are walked in e2e/live-coediting.spec.ts' },
 };
