@@ -11,6 +11,8 @@ import { editorRights } from '@/lib/coediting/editor-rights';
 import { ApprovalBanner } from '@/components/approval/approval-banner';
 import { RevisionDiagram } from '@/components/flows/revision-diagram';
 import { findPendingApproval } from '@/lib/db/flows/approvals';
+import { listIndicators } from '@/lib/db/indicators';
+import { latestMiss } from '@/lib/domain/indicators/indicator';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -33,10 +35,12 @@ export default async function FlowPage({ params, searchParams }: Props) {
   const tr = await getTranslations('responsibility.links');
   const ta = await getTranslations('approval');
   const showing = flow.publishedVersion !== null && query.draft !== '1' ? 'published' : 'draft';
-  const [revision, pending] = await Promise.all([
+  const [revision, pending, indicators] = await Promise.all([
     orNotFound(findRevision(flow, showing === 'published' ? flow.publishedVersion! : undefined)),
     findPendingApproval(flow.id),
+    listIndicators(flow.id),
   ]);
+  const missing = indicators.filter((i) => latestMiss(i) !== null).length;
   const catalogue = await listRolesForFlow(flow.id);
   const summary = { id: flow.id, name: flow.name };
   const colours = new Map(flow.organisations.map((o) => [o.id, o.colour]));
@@ -71,8 +75,19 @@ export default async function FlowPage({ params, searchParams }: Props) {
           <Link href={`/flows/${flow.id}/handbook`} className="text-brand underline">
             {ta('nav.handbook')}
           </Link>
+          <Link href={`/flows/${flow.id}/follow-up`} className="text-brand underline">
+            {ta('nav.followUp')}
+          </Link>
         </nav>
       </header>
+      {missing > 0 ? (
+        <p role="status" className="mx-4 mt-2 text-sm font-semibold text-danger">
+          {ta('followUp.summary', { count: missing })}{' '}
+          <Link href={`/flows/${flow.id}/follow-up`} className="text-brand underline">
+            {ta('followUp.openFollowUp')}
+          </Link>
+        </p>
+      ) : null}
       {flow.publishedVersion !== null || pending ? <ApprovalBanner flow={flow} pending={pending} showing={showing} /> : null}
       {showing === 'published' ? (
         <div className="px-4 py-2">

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inPeriodOrder, latestMiss, meetsTarget } from './indicator';
 import { parseValuesCsv } from './parse-values-csv';
+import { trendGeometry } from './trend-geometry';
 
 describe('parseValuesCsv', () => {
   it('reads the header and one row per period, ignoring a BOM, CRLF and a trailing newline', () => {
@@ -45,5 +46,23 @@ describe('latestMiss', () => {
 
   it('no values, no warning', () => {
     expect(latestMiss({ values: [], target: 1, direction: 'atLeast' })).toBeNull();
+  });
+});
+
+describe('trendGeometry', () => {
+  it('keeps the target inside the chart even when every value is far from it, and orders points by period', () => {
+    const g = trendGeometry({ unit: 'days', target: 3, direction: 'atMost', values: [{ period: '2026-02', value: 10 }, { period: '2026-01', value: 12 }] });
+    expect(g.points.map((p) => p.period)).toEqual(['2026-01', '2026-02']);
+    expect(g.targetY).toBeGreaterThan(0);
+    expect(g.targetY).toBeLessThan(g.height);
+    expect(g.points.every((p) => !p.meets)).toBe(true);
+    // Higher values are drawn higher up.
+    expect(g.points[0]!.y).toBeLessThan(g.points[1]!.y);
+  });
+
+  it('stays within 0–100 for percent', () => {
+    const g = trendGeometry({ unit: 'percent', target: 90, direction: 'atLeast', values: [{ period: '2026-01', value: 99 }] });
+    expect(g.yMax).toBeLessThanOrEqual(100);
+    expect(g.yMin).toBeGreaterThanOrEqual(0);
   });
 });

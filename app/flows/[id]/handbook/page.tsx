@@ -8,7 +8,9 @@ import { PageSection } from '@/components/page-section';
 import { HandoverTable } from '@/components/responsibility/handover-table';
 import { PrintButton } from '@/components/responsibility/print-button';
 import { roleNamesOf } from '@/components/responsibility/role-names';
+import { IndicatorList } from '@/components/indicators/indicator-list';
 import { findPublishingApproval } from '@/lib/db/flows/approvals';
+import { listIndicators, listMeasurableElements } from '@/lib/db/indicators';
 import { loadFlowResponsibility } from '@/lib/db/flows/flow-responsibility';
 
 type Props = { params: Promise<{ id: string }> };
@@ -30,7 +32,11 @@ export default async function HandbookPage({ params }: Props) {
   const format = await getFormatter();
   const published = flow.publishedVersion;
   const { version, projection, catalogue } = await loadFlowResponsibility(flow, published ?? undefined);
-  const approval = published !== null ? await findPublishingApproval(flow.id, published) : null;
+  const [approval, indicators, elements] = await Promise.all([
+    published !== null ? findPublishingApproval(flow.id, published) : null,
+    listIndicators(flow.id),
+    listMeasurableElements(flow.id),
+  ]);
   const roleName = roleNamesOf(catalogue);
   const orgName = (orgId: string | undefined) => flow.organisations.find((o) => o.id === orgId)?.name;
   const stepName = new Map(projection.activities.map((a) => [a.elementId, a.name]));
@@ -91,6 +97,12 @@ export default async function HandbookPage({ params }: Props) {
       <PageSection headingId="approvals-heading" heading={t('approvals')} className="mt-6">
         {approval ? <ApprovalTable approval={approval} /> : <p className="mt-1">{t('noApprovals')}</p>}
       </PageSection>
+
+      {indicators.length > 0 ? (
+        <PageSection headingId="follow-up-heading" heading={t('followUp')} className="mt-6">
+          <IndicatorList flowId={flow.id} indicators={indicators} elements={elements} editable={false} />
+        </PageSection>
+      ) : null}
 
       <footer className="mt-6 border-t border-gray-300 pt-2 text-sm text-muted">
         {t('versionLine', { version, date: format.dateTime(new Date(), { dateStyle: 'long' }) })}
