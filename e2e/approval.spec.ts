@@ -62,8 +62,13 @@ test.describe('approval, publication and the handbook', () => {
     await expect(current.getByRole('row', { name: /Kommunen Godkänd/ })).toContainText('Stämmer med vår rutin');
     await expect(kommun.getByRole('button', { name: 'Godkänn', exact: true })).toHaveCount(0);
 
+    // The region's admin is told in the app what waits for their approval.
     await region.bringToFront();
-    await region.goto(`/flows/${flow.id}/approval`);
+    await region.goto('/');
+    const awaiting = region.getByRole('region', { name: 'Väntar på ditt godkännande' });
+    await expect(awaiting).toContainText(`${flow.name}, version 1, för Regionen`);
+    await awaiting.getByRole('link', { name: `Granska ${flow.name}` }).click();
+    await expect(region).toHaveURL(new RegExp(`/flows/${flow.id}/approval$`));
     await expect(region.getByRole('heading', { name: 'Ditt beslut för Regionen' })).toBeVisible();
     await region.getByRole('button', { name: 'Godkänn', exact: true }).click();
     await expect(region.getByRole('region', { name: 'Fastställd version' })).toContainText('Version 1, fastställd');
@@ -122,6 +127,8 @@ test.describe('approval, publication and the handbook', () => {
     const viewer = await pageAs(browser, 'viewer');
     const refused = await viewer.request.post(`/api/flows/${flow.id}/approvals/${(await sent.json()).id}/decisions`, { data: { decision: 'approve' } });
     expect(refused.status()).toBe(403);
+    // Leave nothing waiting on anyone's home page.
+    expect((await admin.request.post(`/api/flows/${flow.id}/approvals/${(await sent.json()).id}/decisions`, { data: { decision: 'reject' } })).status()).toBe(200);
     await Promise.all([admin.context().close(), editor.context().close(), viewer.context().close()]);
   });
 });
@@ -146,7 +153,7 @@ test.describe('follow-up of time limits', () => {
     const card = page.getByRole('region', { name: 'Inskrivningsmeddelanden inom 24 timmar' });
     await expect(card.getByText('Mål: minst 90 %')).toBeVisible();
     const entry = card.getByRole('form', { name: /Ange värde/ });
-    for (const [period, value] of [['2026-01', '95'], ['2026-02', '81,5']]) {
+    for (const [period, value] of [['2026-01', '95'], ['2026-02', '81,5']] as const) {
       await entry.getByLabel('Period (månad)').fill(period);
       await entry.getByLabel('Värde').fill(value);
       await entry.getByRole('button', { name: 'Spara värde' }).click();
@@ -178,5 +185,40 @@ test.describe('follow-up of time limits', () => {
     const inHandbook = page.getByRole('region', { name: 'Uppföljning av tidsgränser' });
     await expect(inHandbook.getByRole('img', { name: /Trend för Inskrivningsmeddelanden/ })).toBeVisible();
     await expect(inHandbook.getByRole('button', { name: 'Spara värde' })).toHaveCount(0);
+  });
+});
+
+test.describe('process landscape', () => {
+  test.use({ storageState: storageStateFor('kommun.admin') });
+
+  test('shows the shared flow among the core processes of both organisations, and a support process naming what it serves', async ({ page, browser }) => {
+    const flow = await copyDemoFlow(page.request);
+    const { organisations } = (await (await page.request.get('/api/organisations')).json()) as { organisations: { id: string; name: string }[] };
+    const kommunId = organisations.find((o) => o.name === 'Kommunen')!.id;
+    await page.goto(`/organisations/${kommunId}`);
+    await page.getByRole('link', { name: 'Processkarta' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Processkarta för Kommunen' })).toBeVisible();
+    const core = page.getByRole('region', { name: 'Kärnprocesser' });
+    const card = core.getByRole('article', { name: `Öppna flödet ${flow.name}` });
+    await expect(card).toContainText('Delat flöde');
+    await expect(card).toContainText('Regionen');
+    await expect(card).toContainText('Lag (2017:612)');
+
+    const name = `IT-stöd ${Date.now()}`;
+    await page.getByLabel('Namn', { exact: true }).fill(name);
+    await page.getByLabel('Band').selectOption('SUPPORT');
+    await page.getByLabel('Ägare').fill('IT-chef');
+    await page.getByRole('group', { name: /Stödjer kärnprocesserna/ }).getByLabel(flow.name).check();
+    await page.getByRole('button', { name: 'Lägg till i processkartan' }).click();
+    const support = page.getByRole('region', { name: 'Stödprocesser' }).getByRole('article', { name });
+    await expect(support).toContainText(`Stödjer${flow.name}`);
+    await expect(support).toContainText('IT-chef');
+
+    // The region sees the same shared flow in its own landscape.
+    const region = await pageAs(browser, 'region.admin');
+    const regionOrgs = (await (await region.request.get('/api/organisations')).json()) as { organisations: { id: string; name: string }[] };
+    await region.goto(`/organisations/${regionOrgs.organisations.find((o) => o.name === 'Regionen')!.id}/landscape`);
+    await expect(region.getByRole('region', { name: 'Kärnprocesser' }).getByRole('article', { name: `Öppna flödet ${flow.name}` })).toContainText('Delat flöde');
+    await region.context().close();
   });
 });

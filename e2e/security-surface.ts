@@ -21,6 +21,7 @@ export const API_ROUTES: Record<string, RouteEntry | { exempt: string }> = {
   me: { methods: { GET: 'none' } },
   organisations: { methods: { GET: 'none' } },
   'organisations/[id]': { methods: { GET: 'none' }, param: 'organisation' },
+  'organisations/[id]/landscape': { methods: { GET: 'none', POST: 'json' }, param: 'organisation' },
   flows: { methods: { GET: 'none', POST: 'json' } },
   'flows/[id]': { methods: { GET: 'none' }, param: 'flow' },
   'flows/[id]/bpmn': { methods: { GET: 'none', PUT: 'xml' }, param: 'flow' },

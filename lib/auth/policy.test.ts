@@ -28,6 +28,7 @@ const ORG_ACTIONS: OrganisationAction[] = [
   'organisation.manageRoles',
   'flow.create',
   'flow.approve',
+  'organisation.manageLandscape',
 ];
 const FLOW_ACTIONS: FlowAction[] = ['flow.view', 'flow.edit', 'flow.administer'];
 
@@ -39,6 +40,7 @@ const ORG_EXPECTED: Record<Access, Record<OrganisationAction, boolean>> = {
     'organisation.manageRoles': false,
     'flow.create': false,
     'flow.approve': false,
+    'organisation.manageLandscape': false,
   },
   EDITOR: {
     'organisation.view': true,
@@ -47,6 +49,7 @@ const ORG_EXPECTED: Record<Access, Record<OrganisationAction, boolean>> = {
     'organisation.manageRoles': false,
     'flow.create': true,
     'flow.approve': false,
+    'organisation.manageLandscape': false,
   },
   ADMIN: {
     'organisation.view': true,
@@ -55,6 +58,7 @@ const ORG_EXPECTED: Record<Access, Record<OrganisationAction, boolean>> = {
     'organisation.manageRoles': true,
     'flow.create': true,
     'flow.approve': true,
+    'organisation.manageLandscape': true,
   },
 };
 

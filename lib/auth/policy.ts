@@ -11,7 +11,9 @@ export type OrganisationAction =
   | 'organisation.manageRoles'
   | 'flow.create'
   /** Approve or reject a flow version on behalf of the organisation (issue 15: its admins). */
-  | 'flow.approve';
+  | 'flow.approve'
+  /** Describe the organisation's processes in its process landscape. */
+  | 'organisation.manageLandscape';
 
 export type FlowAction = 'flow.view' | 'flow.edit' | 'flow.administer';
 
@@ -31,6 +33,7 @@ export const ACCESS_PERMISSIONS: Record<Access, readonly Action[]> = {
     'flow.create',
     'flow.administer',
     'flow.approve',
+    'organisation.manageLandscape',
   ],
 };
 

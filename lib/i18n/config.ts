@@ -17,6 +17,7 @@ export const NAMESPACES = [
   'responsibility',
   'errors',
   'approval',
+  'landscape',
 ] as const;
 
 export function toLocale(value: string | undefined | null): Locale {
