@@ -24,14 +24,14 @@ export async function TrendChart({ indicator }: { indicator: Indicator }) {
       <rect x="0" y="0" width={g.width} height={g.height} fill="white" />
       {g.ticks.map((tick) => (
         <g key={tick.y}>
-          <line x1="44" x2={g.width - 12} y1={tick.y} y2={tick.y} stroke="#d1d5db" strokeWidth="1" />
+          <line x1="44" x2={g.width - 28} y1={tick.y} y2={tick.y} stroke="#d1d5db" strokeWidth="1" />
           <text x="40" y={tick.y + 4} fontSize="11" textAnchor="end" fill="#374151">
             {num(tick.value)}
           </text>
         </g>
       ))}
-      <line x1="44" x2={g.width - 12} y1={g.targetY} y2={g.targetY} stroke="#b91c1c" strokeWidth="2" strokeDasharray="6 4" />
-      <text x={g.width - 14} y={g.targetY - 5} fontSize="11" textAnchor="end" fill="#b91c1c">
+      <line x1="44" x2={g.width - 28} y1={g.targetY} y2={g.targetY} stroke="#b91c1c" strokeWidth="2" strokeDasharray="6 4" />
+      <text x={g.width - 30} y={g.targetY - 5} fontSize="11" textAnchor="end" fill="#b91c1c">
         {`${t('targetLine')} ${num(indicator.target)} ${unit}`}
       </text>
       {g.points.length > 1 ? <polyline points={line} fill="none" stroke="#0b5394" strokeWidth="2" /> : null}

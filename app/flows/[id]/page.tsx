@@ -57,7 +57,7 @@ export default async function FlowPage({ params, searchParams }: Props) {
           <span className="sr-only">{t('organisations')}:</span>
           <OrganisationBadges organisations={flow.organisations} />
         </div>
-        <nav aria-label={t('flowNav')} className="flex gap-4 text-sm">
+        <nav aria-label={t('flowNav')} className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
           <Link href={`/flows/${flow.id}/history`} className="text-brand underline">
             {t('history')}
           </Link>

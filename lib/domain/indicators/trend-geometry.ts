@@ -3,7 +3,8 @@ import { inPeriodOrder, meetsTarget, type Indicator } from './indicator';
 export type TrendPoint = { x: number; y: number; period: string; value: number; meets: boolean };
 export type TrendGeometry = { width: number; height: number; points: TrendPoint[]; targetY: number; yMin: number; yMax: number; ticks: { y: number; value: number }[] };
 
-const PAD = { left: 44, right: 12, top: 12, bottom: 28 };
+// Room on the right for the last month label, which is centred on its point.
+const PAD = { left: 44, right: 28, top: 12, bottom: 28 };
 
 /**
  * Where the trend chart draws each value and the target line: the value axis always includes the target
