@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { canCreateFlows } from '@/lib/auth/policy';
+import { approvingOrganisations, canCreateFlows } from '@/lib/auth/policy';
+import { AwaitingApprovals } from '@/components/approval/awaiting-approvals';
+import { listAwaitingApprovals } from '@/lib/db/flows/approvals';
 import { requireSessionUser } from '@/lib/auth/session';
 import { loadActor } from '@/lib/db/actors';
 import { listFlowsPageForActor } from '@/lib/db/flows/list-flows';
@@ -22,13 +24,20 @@ export default async function HomePage({ searchParams }: Props) {
   const user = await requireSessionUser('/');
   const actor = await loadActor(user.id);
   const query = parseFlowListParams(await searchParams);
-  const [organisations, flows, waiting] = await Promise.all([listOrganisationsForActor(actor), listFlowsPageForActor(actor, query), listWaitingFor(actor)]);
+  const approvers = approvingOrganisations(actor, actor.memberships.map((m) => m.organisationId));
+  const [organisations, flows, waiting, awaiting] = await Promise.all([
+    listOrganisationsForActor(actor),
+    listFlowsPageForActor(actor, query),
+    listWaitingFor(actor),
+    listAwaitingApprovals(approvers),
+  ]);
   const t = await getTranslations('home');
   return (
     <main id="main" className="mx-auto max-w-5xl px-4 py-8">
       <h1 className="text-3xl font-bold">{t('heading', { name: user.name })}</h1>
       <p className="mt-1 text-muted">{t('intro')}</p>
       <WaitingForMe items={waiting} />
+      <AwaitingApprovals items={awaiting} />
       <MyOrganisations organisations={organisations} />
       <SharedFlows result={flows} query={query} organisations={organisations} canCreate={canCreateFlows(actor)} />
     </main>

@@ -168,9 +168,13 @@ test('a follower breaks away to look around and jumps back to the presenter’s 
   const follower = await screen(browser, 'viewer');
   await follower.page.goto(links.followUrl);
   await expect(status(follower.page)).toHaveText(steps[0]!.name);
+  // The status is in the server's HTML already; the highlighted step is drawn by the page's own code,
+  // so from here the keys are live (a key pressed before that would be lost, as for any person).
+  await expect(follower.page.locator('.djs-element.stafett-present-current').first()).toBeVisible();
 
-  // Looking around: the follower's own keys move only their screen.
+  // Looking around: the follower's own keys move only their screen, a step a key as a person reads them.
   await follower.page.keyboard.press('ArrowRight');
+  await expect(status(follower.page)).toHaveText(steps[1]!.name);
   await follower.page.keyboard.press('ArrowRight');
   await expect(status(follower.page)).toHaveText(steps[2]!.name);
   await expect(follower.page.getByText('Du tittar runt själv. Presentatören är på steg 1.')).toBeVisible();

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   ACCESS_PERMISSIONS,
   allows,
+  approvingOrganisations,
+  canKeepIndicators,
+  canSendForApproval,
   canCreateFlows,
   canOnFlow,
   canOnOrganisation,
@@ -24,6 +27,8 @@ const ORG_ACTIONS: OrganisationAction[] = [
   'organisation.manageMembers',
   'organisation.manageRoles',
   'flow.create',
+  'flow.approve',
+  'organisation.manageLandscape',
 ];
 const FLOW_ACTIONS: FlowAction[] = ['flow.view', 'flow.edit', 'flow.administer'];
 
@@ -34,6 +39,8 @@ const ORG_EXPECTED: Record<Access, Record<OrganisationAction, boolean>> = {
     'organisation.manageMembers': false,
     'organisation.manageRoles': false,
     'flow.create': false,
+    'flow.approve': false,
+    'organisation.manageLandscape': false,
   },
   EDITOR: {
     'organisation.view': true,
@@ -41,6 +48,8 @@ const ORG_EXPECTED: Record<Access, Record<OrganisationAction, boolean>> = {
     'organisation.manageMembers': false,
     'organisation.manageRoles': false,
     'flow.create': true,
+    'flow.approve': false,
+    'organisation.manageLandscape': false,
   },
   ADMIN: {
     'organisation.view': true,
@@ -48,6 +57,8 @@ const ORG_EXPECTED: Record<Access, Record<OrganisationAction, boolean>> = {
     'organisation.manageMembers': true,
     'organisation.manageRoles': true,
     'flow.create': true,
+    'flow.approve': true,
+    'organisation.manageLandscape': true,
   },
 };
 
@@ -208,5 +219,29 @@ describe('organisationsSeeingFlows', () => {
     for (const { organisationId } of actor.memberships) {
       expect(canSeeFlow(actor, { ownerOrganisationId: 'x', participantOrganisationIds: [organisationId] })).toBe(true);
     }
+  });
+});
+
+describe('approval (issue 15)', () => {
+  const flow = { ownerOrganisationId: 'kommun', participantOrganisationIds: ['kommun', 'region'] };
+  const member = (organisationId: string, access: Access): Actor => ({ userId: 'u', memberships: [{ organisationId, access }] });
+
+  it('only admins of the owner organisation send a version for approval', () => {
+    expect(canSendForApproval(member('kommun', 'ADMIN'), flow)).toBe(true);
+    expect(canSendForApproval(member('kommun', 'EDITOR'), flow)).toBe(false);
+    expect(canSendForApproval(member('region', 'ADMIN'), flow)).toBe(false);
+  });
+
+  it('an admin approves for their own organisation only; editors and viewers for none', () => {
+    expect(approvingOrganisations(member('region', 'ADMIN'), ['kommun', 'region'])).toEqual(['region']);
+    expect(approvingOrganisations(member('region', 'EDITOR'), ['kommun', 'region'])).toEqual([]);
+    expect(approvingOrganisations(member('school', 'ADMIN'), ['kommun', 'region'])).toEqual([]);
+    const both: Actor = { userId: 'u', memberships: [{ organisationId: 'kommun', access: 'ADMIN' }, { organisationId: 'region', access: 'ADMIN' }] };
+    expect(approvingOrganisations(both, ['kommun', 'region'])).toEqual(['kommun', 'region']);
+  });
+
+  it('indicators are kept by editors of a participating organisation, not viewers', () => {
+    expect(canKeepIndicators(member('region', 'EDITOR'), flow)).toBe(true);
+    expect(canKeepIndicators(member('region', 'VIEWER'), flow)).toBe(false);
   });
 });

@@ -9,7 +9,11 @@ export type OrganisationAction =
   | 'organisation.viewMembers'
   | 'organisation.manageMembers'
   | 'organisation.manageRoles'
-  | 'flow.create';
+  | 'flow.create'
+  /** Approve or reject a flow version on behalf of the organisation (issue 15: its admins). */
+  | 'flow.approve'
+  /** Describe the organisation's processes in its process landscape. */
+  | 'organisation.manageLandscape';
 
 export type FlowAction = 'flow.view' | 'flow.edit' | 'flow.administer';
 
@@ -28,6 +32,8 @@ export const ACCESS_PERMISSIONS: Record<Access, readonly Action[]> = {
     'flow.edit',
     'flow.create',
     'flow.administer',
+    'flow.approve',
+    'organisation.manageLandscape',
   ],
 };
 
@@ -173,4 +179,22 @@ export function canChangeOwnComment(actor: Actor, flow: FlowScope, comment: Comm
 /** Organisations whose suggestions wait for the actor: where they may decide (editor or admin). */
 export function organisationsDecidingSuggestions(actor: Actor): string[] {
   return actor.memberships.filter((m) => allows(m.access, 'flow.edit')).map((m) => m.organisationId);
+}
+
+/** Sending a version of a flow for approval: admins of the owner organisation, who steward the flow. */
+export function canSendForApproval(actor: Actor, flow: FlowScope): boolean {
+  return canOnFlow(actor, flow, 'flow.administer');
+}
+
+/**
+ * The organisations, among those asked to approve, on whose behalf the actor approves or rejects: those
+ * where they are admin. Each organisation's approval covers its own pool and the handovers it takes part in.
+ */
+export function approvingOrganisations(actor: Actor, organisationIds: readonly string[]): string[] {
+  return organisationIds.filter((orgId) => canOnOrganisation(actor, orgId, 'flow.approve'));
+}
+
+/** Indicators (follow-up of time limits) are kept by those who edit the flow. */
+export function canKeepIndicators(actor: Actor, flow: FlowScope): boolean {
+  return canOnFlow(actor, flow, 'flow.edit');
 }

@@ -18,6 +18,8 @@ export const NAMESPACES = [
   'comments',
   'errors',
   'present',
+  'approval',
+  'landscape',
 ] as const;
 
 export function toLocale(value: string | undefined | null): Locale {

@@ -9,6 +9,11 @@ import { listRolesForFlow } from '@/lib/db/flows/flow-roles';
 import { findRevision } from '@/lib/db/flows/get-revision-xml';
 import { editorRights } from '@/lib/coediting/editor-rights';
 import { commentsContextFor } from '@/lib/comments/comments-context';
+import { ApprovalBanner } from '@/components/approval/approval-banner';
+import { RevisionDiagram } from '@/components/flows/revision-diagram';
+import { findPendingApproval } from '@/lib/db/flows/approvals';
+import { listIndicators } from '@/lib/db/indicators';
+import { latestMiss } from '@/lib/domain/indicators/indicator';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -18,15 +23,26 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: flow.name };
 }
 
-/** The flow itself: the Modeler for those who may edit, the lighter Viewer for everyone else. */
+/**
+ * The flow itself. Once a version is in force (fastställd) everyone opens that one, read-only; the draft
+ * (?draft=1) is the Modeler for those who may edit, the lighter Viewer for everyone else.
+ */
 export default async function FlowPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const element = (await searchParams).element;
+  const query = await searchParams;
+  const element = query.element;
   const { flow, canEdit, actor } = await loadFlowPage(id, `/flows/${id}`);
   const t = await getTranslations('editor');
   const tr = await getTranslations('responsibility.links');
   const tp = await getTranslations('present');
-  const revision = await orNotFound(findRevision(flow));
+  const ta = await getTranslations('approval');
+  const showing = flow.publishedVersion !== null && query.draft !== '1' ? 'published' : 'draft';
+  const [revision, pending, indicators] = await Promise.all([
+    orNotFound(findRevision(flow, showing === 'published' ? flow.publishedVersion! : undefined)),
+    findPendingApproval(flow.id),
+    listIndicators(flow.id),
+  ]);
+  const missing = indicators.filter((i) => latestMiss(i) !== null).length;
   const catalogue = await listRolesForFlow(flow.id);
   const comments = await commentsContextFor(actor, flow);
   const tc = await getTranslations('comments');
@@ -45,7 +61,7 @@ export default async function FlowPage({ params, searchParams }: Props) {
           <span className="sr-only">{t('organisations')}:</span>
           <OrganisationBadges organisations={flow.organisations} />
         </div>
-        <nav aria-label={t('flowNav')} className="flex gap-4 text-sm">
+        <nav aria-label={t('flowNav')} className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
           <Link href={`/flows/${flow.id}/history`} className="text-brand underline">
             {t('history')}
           </Link>
@@ -63,9 +79,31 @@ export default async function FlowPage({ params, searchParams }: Props) {
               {t('mapping')}
             </Link>
           )}
+          <Link href={`/flows/${flow.id}/approval`} className="text-brand underline">
+            {ta('nav.approval')}
+          </Link>
+          <Link href={`/flows/${flow.id}/handbook`} className="text-brand underline">
+            {ta('nav.handbook')}
+          </Link>
+          <Link href={`/flows/${flow.id}/follow-up`} className="text-brand underline">
+            {ta('nav.followUp')}
+          </Link>
         </nav>
       </header>
-      {canEdit ? (
+      {missing > 0 ? (
+        <p role="status" className="mx-4 mt-2 text-sm font-semibold text-danger">
+          {ta('followUp.summary', { count: missing })}{' '}
+          <Link href={`/flows/${flow.id}/follow-up`} className="text-brand underline">
+            {ta('followUp.openFollowUp')}
+          </Link>
+        </p>
+      ) : null}
+      {flow.publishedVersion !== null || pending ? <ApprovalBanner flow={flow} pending={pending} showing={showing} /> : null}
+      {showing === 'published' ? (
+        <div className="px-4 py-2">
+          <RevisionDiagram xml={revision.xml} label={ta('banner.publishedLabel', { version: revision.version })} height="h-[70vh]" />
+        </div>
+      ) : canEdit ? (
         <FlowEditor
           flow={summary}
           xml={revision.xml}

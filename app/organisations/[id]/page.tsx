@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { canOnOrganisation } from '@/lib/auth/policy';
 import { requireSessionUser } from '@/lib/auth/session';
 import { loadActor } from '@/lib/db/actors';
@@ -51,6 +53,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
   const actor = await loadActor(user.id);
   if (!idSchema.safeParse(id).success || !canOnOrganisation(actor, id, 'organisation.view')) notFound();
 
+  const tl = await getTranslations('landscape');
   const can = (action: Parameters<typeof canOnOrganisation>[2]) => canOnOrganisation(actor, id, action);
   const processes = (category: 'CORE' | 'SUPPORT' | 'MANAGEMENT') =>
     listFlowsPageForActor(actor, { organisationId: id, category, pageSize: PROCESSES_PER_GROUP });
@@ -67,6 +70,11 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
   return (
     <main id="main" className="mx-auto max-w-5xl px-4 py-8">
       <h1 className="text-3xl font-bold">{organisation.name}</h1>
+      <p className="mt-1">
+        <Link href={`/organisations/${id}/landscape`} className="text-brand underline">
+          {tl('link')}
+        </Link>
+      </p>
       <OrganisationDetails organisation={organisation} />
       <RoleCatalogue
         organisation={organisation}

@@ -15,13 +15,13 @@ export type FlowResponsibility = {
 };
 
 /**
- * The responsibility views of one flow's head, computed from the stored BPMN (the same projection the
+ * The responsibility views of one flow's head (or of `version`, e.g. the published one), computed from the stored BPMN (the same projection the
  * tables hold, so it is right even for a flow last saved before the tables existed). The caller has
  * cleared the flow with policy (flow.view).
  */
-export async function loadFlowResponsibility(flow: FlowDetail): Promise<FlowResponsibility> {
+export async function loadFlowResponsibility(flow: FlowDetail, version?: number): Promise<FlowResponsibility> {
   const [revision, roles] = await Promise.all([
-    findRevision(flow),
+    findRevision(flow, version),
     db.role.findMany({
       where: { organisationId: { in: flow.organisations.map((o) => o.id) } },
       select: { id: true, name: true, organisationId: true },

@@ -11,6 +11,9 @@ export type FlowDetail = {
   purpose: string;
   category: ProcessCategory;
   headVersion: number;
+  /** The version in force (fastställd), null until every participating organisation has approved one. */
+  publishedVersion: number | null;
+  publishedAt: Date | null;
   owner: { id: string; name: string };
   organisations: FlowOrganisation[];
   updatedAt: Date;
@@ -41,6 +44,8 @@ export async function getFlowForActor(actor: Actor, flowId: string, action: Flow
       purpose: true,
       category: true,
       headVersion: true,
+      publishedVersion: true,
+      publishedAt: true,
       archivedAt: true,
       createdAt: true,
       updatedAt: true,
@@ -63,6 +68,8 @@ export async function getFlowForActor(actor: Actor, flowId: string, action: Flow
     purpose: flow.purpose,
     category: flow.category,
     headVersion: flow.headVersion,
+    publishedVersion: flow.publishedVersion,
+    publishedAt: flow.publishedAt,
     owner: { id: flow.owner.id, name: flow.owner.name },
     organisations: sortOwnerFirst(flow.owner, flow.participants.map((p) => p.organisation)),
     updatedAt: flow.updatedAt,

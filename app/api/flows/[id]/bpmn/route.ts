@@ -10,10 +10,23 @@ import {
 } from '@/lib/api/flow-route';
 import { findRevision } from '@/lib/db/flows/get-revision-xml';
 import { saveDocument } from '@/lib/coediting/save-document';
+import type { FlowDetail } from '@/lib/db/flows/get-flow';
+import { AppError } from '@/lib/errors';
 
-/** The head revision's XML, or ?version=N; ETag is the version; ?download=1 makes it a file. */
+function requestedVersion(flow: FlowDetail, req: Request): number | undefined {
+  if (new URL(req.url).searchParams.get('published') !== '1') return versionFromQuery(req);
+  if (flow.publishedVersion === null) {
+    throw new AppError('NOT_FOUND', 'No version of this flow has been approved by every organisation yet.', { reason: 'NOT_PUBLISHED' });
+  }
+  return flow.publishedVersion;
+}
+
+/**
+ * The head revision's XML, or ?version=N, or ?published=1 (the version in force: 404 until one is
+ * published); ETag is the version; ?download=1 makes it a file.
+ */
 export const GET = withFlow('flow.view', async ({ flow, req }) => {
-  const revision = await findRevision(flow, versionFromQuery(req));
+  const revision = await findRevision(flow, requestedVersion(flow, req));
   const etag = etagOf(revision.version);
   const headers: Record<string, string> = {
     ETag: etag,

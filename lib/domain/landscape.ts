@@ -1,0 +1,100 @@
+// The process landscape (processkarta) of one organisation: management, core and support processes in
+// three bands. Pure: the database layer hands in the flows the organisation takes part in and the
+// entries it wrote; this merges them (an entry with a flow describes that flow) and resolves which
+// core processes each support process serves.
+
+export const BANDS = ['MANAGEMENT', 'CORE', 'SUPPORT'] as const;
+export type Band = (typeof BANDS)[number];
+
+export type FlowInLandscape = {
+  id: string;
+  name: string;
+  purpose: string;
+  category: Band;
+  ownerName: string;
+  organisationNames: string[];
+  customerTerms: string[];
+  legalBases: string[];
+};
+
+export type EntryInLandscape = {
+  id: string;
+  name: string;
+  category: Band;
+  purpose: string;
+  customer: string;
+  valueDelivered: string;
+  legalBasis: string;
+  processOwner: string;
+  flowId: string | null;
+  serves: string[];
+};
+
+export type LandscapeProcess = {
+  /** The flow's id for a flow (described or not), the entry's id for a process without a flow. */
+  id: string;
+  name: string;
+  category: Band;
+  purpose: string;
+  customer: string;
+  valueDelivered: string;
+  legalBasis: string;
+  owner: string;
+  flowId: string | null;
+  /** More than one organisation takes part. */
+  shared: boolean;
+  organisationNames: string[];
+  serves: { id: string; name: string }[];
+};
+
+const orElse = (own: string, fallback: string) => (own.trim() ? own : fallback);
+
+export function buildLandscape(flows: readonly FlowInLandscape[], entries: readonly EntryInLandscape[]): Record<Band, LandscapeProcess[]> {
+  const describing = new Map(entries.filter((e) => e.flowId).map((e) => [e.flowId!, e]));
+  const processes: (LandscapeProcess & { servesIds: string[] })[] = [
+    ...flows.map((f) => {
+      const e = describing.get(f.id);
+      return {
+        id: f.id,
+        name: f.name,
+        category: e?.category ?? f.category,
+        purpose: orElse(e?.purpose ?? '', f.purpose),
+        customer: orElse(e?.customer ?? '', f.customerTerms.join(', ')),
+        valueDelivered: e?.valueDelivered ?? '',
+        legalBasis: orElse(e?.legalBasis ?? '', f.legalBases.join('; ')),
+        owner: orElse(e?.processOwner ?? '', f.ownerName),
+        flowId: f.id,
+        shared: f.organisationNames.length > 1,
+        organisationNames: f.organisationNames,
+        serves: [],
+        servesIds: e?.serves ?? [],
+      };
+    }),
+    ...entries
+      .filter((e) => !e.flowId || !flows.some((f) => f.id === e.flowId))
+      .map((e) => ({
+        id: e.id,
+        name: e.name,
+        category: e.category,
+        purpose: e.purpose,
+        customer: e.customer,
+        valueDelivered: e.valueDelivered,
+        legalBasis: e.legalBasis,
+        owner: e.processOwner,
+        flowId: null,
+        shared: false,
+        organisationNames: [],
+        serves: [],
+        servesIds: e.serves,
+      })),
+  ];
+  const byId = new Map(processes.map((p) => [p.id, p]));
+  const bands: Record<Band, LandscapeProcess[]> = { MANAGEMENT: [], CORE: [], SUPPORT: [] };
+  for (const { servesIds, ...p } of processes) {
+    // Only a support process serves, and only core processes (a support process has no value of its own).
+    const serves = p.category === 'SUPPORT' ? servesIds.flatMap((id) => (byId.get(id)?.category === 'CORE' ? [{ id, name: byId.get(id)!.name }] : [])) : [];
+    bands[p.category].push({ ...p, serves });
+  }
+  for (const band of BANDS) bands[band].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+  return bands;
+}
