@@ -172,9 +172,8 @@ test('a follower breaks away to look around and jumps back to the presenter’s 
   // so from here the keys are live (a key pressed before that would be lost, as for any person).
   await expect(follower.page.locator('.djs-element.stafett-present-current').first()).toBeVisible();
 
-  // Looking around: the follower's own keys move only their screen, a step a key as a person reads them.
+  // Looking around: the follower's own keys move only their screen (two quick presses, two steps).
   await follower.page.keyboard.press('ArrowRight');
-  await expect(status(follower.page)).toHaveText(steps[1]!.name);
   await follower.page.keyboard.press('ArrowRight');
   await expect(status(follower.page)).toHaveText(steps[2]!.name);
   await expect(follower.page.getByText('Du tittar runt själv. Presentatören är på steg 1.')).toBeVisible();

@@ -31,7 +31,15 @@ export function PresentMode({ data, mode }: Props) {
   const [index, setIndex] = useState(Math.min(initialIndex, Math.max(0, steps.length - 1)));
   const [overview, setOverview] = useState(mode.kind === 'follower' || mode.kind === 'presenter' ? mode.overview : false);
   const [choices, setChoices] = useState<PathChoices>({});
-  const [following, setFollowing] = useState(true);
+  const [following, setFollowingState] = useState(true);
+  // Read when the updates are applied, not when they were queued: a key pressed just as the
+  // presenter's position arrives must not be overwritten by that position (the effect below may run
+  // after the key's handler).
+  const followingNow = useRef(true);
+  const setFollowing = useCallback((on: boolean) => {
+    followingNow.current = on;
+    setFollowingState(on);
+  }, []);
   const [ended, setEnded] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
@@ -48,8 +56,9 @@ export function PresentMode({ data, mode }: Props) {
   // A follower who follows shows the presenter's step and view.
   useEffect(() => {
     if (!follower || !following) return;
-    setIndex(Math.min(stream.position.stepIndex, Math.max(0, steps.length - 1)));
-    setOverview(stream.position.overview);
+    const { stepIndex, overview: presenterOverview } = stream.position;
+    setIndex((i) => (followingNow.current ? Math.min(stepIndex, Math.max(0, steps.length - 1)) : i));
+    setOverview((o) => (followingNow.current ? presenterOverview : o));
   }, [follower, following, stream.position, steps.length]);
 
   // The presenter's moves go to the session; followers' screens move through their event stream.
@@ -68,14 +77,14 @@ export function PresentMode({ data, mode }: Props) {
       setOverview(false);
       setIndex((i) => to(i));
     },
-    [follower],
+    [follower, setFollowing],
   );
   const forward = useCallback(() => move((i) => nextStep(steps, i, choices)), [move, steps, choices]);
   const back = useCallback(() => move((i) => previousStep(steps, i, choices)), [move, steps, choices]);
   const toggleOverview = useCallback(() => {
     if (follower) setFollowing(false);
     setOverview((o) => !o);
-  }, [follower]);
+  }, [follower, setFollowing]);
 
   usePresentKeys({
     forward,
