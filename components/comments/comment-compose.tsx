@@ -3,10 +3,15 @@
 import { useId, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { primaryButton } from '@/components/editor/editor-toolbar';
+import { VALUE_CLASSES } from '@/lib/bpmn/stafett-details';
 import { COMMENT_BODY_MAX } from '@/lib/validation/comments';
 import { postComment } from './comments-client';
 
-export type ComposeTarget = { elementId: string; name: string; organisationName: string | null; mayEdit: boolean } | null;
+export type ComposeTarget = { elementId: string; name: string; organisationName: string | null; mayEdit: boolean; isActivity: boolean } | null;
+
+/** The step details a suggestion may propose from this form (the API takes touchpoint and phase too). */
+const DETAIL_TEXTS = ['timeLimit', 'itSystem', 'legalBasis', 'why'] as const;
+type DetailText = (typeof DETAIL_TEXTS)[number];
 
 type Props = {
   flowId: string;
@@ -24,6 +29,7 @@ export function CommentCompose({ flowId, selected, mentionExample, onSent }: Pro
   const [body, setBody] = useState('');
   const [suggest, setSuggest] = useState(false);
   const [proposedName, setProposedName] = useState('');
+  const [proposedDetails, setProposedDetails] = useState<Partial<Record<DetailText | 'valueClass', string>>>({});
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
@@ -38,16 +44,21 @@ export function CommentCompose({ flowId, selected, mentionExample, onSent }: Pro
     setBusy(true);
     setStatus(null);
     const name = proposedName.trim();
+    // Only the details someone filled in are proposed: the others stay as the owner has them.
+    const details = Object.fromEntries(Object.entries(proposedDetails).map(([k, v]) => [k, v?.trim()]).filter(([, v]) => v));
+    const hasDetails = Boolean(target?.isActivity) && Object.keys(details).length > 0;
+    const proposal = { ...(name ? { name } : {}), ...(hasDetails ? { details } : {}) };
     const outcome = await postComment(flowId, {
       elementId: target?.elementId ?? null,
       body: text,
       kind: suggestion ? 'suggestion' : 'comment',
-      ...(suggestion && name ? { proposal: { name } } : {}),
+      ...(suggestion && Object.keys(proposal).length ? { proposal } : {}),
     });
     setBusy(false);
     if (!outcome.ok) return setStatus({ kind: 'error', text: t('failed', { message: outcome.message }) });
     setBody('');
     setProposedName('');
+    setProposedDetails({});
     setSuggest(false);
     setStatus({ kind: 'ok', text: t('sent') });
     onSent();
@@ -89,6 +100,39 @@ export function CommentCompose({ flowId, selected, mentionExample, onSent }: Pro
                 {t('proposedName')}
               </label>
               <input id={`${id}-name`} value={proposedName} maxLength={500} onChange={(e) => setProposedName(e.target.value)} className="rounded border border-gray-500 px-2 py-1" />
+              {target?.isActivity && (
+                <details className="mt-1">
+                  <summary className="cursor-pointer font-medium">{t('proposedDetails')}</summary>
+                  <div className="mt-1 flex flex-col gap-1">
+                    {DETAIL_TEXTS.map((field) => (
+                      <label key={field} className="flex flex-col gap-0.5">
+                        <span>{t(`detail.${field}`)}</span>
+                        <input
+                          value={proposedDetails[field] ?? ''}
+                          maxLength={2000}
+                          onChange={(e) => setProposedDetails((d) => ({ ...d, [field]: e.target.value }))}
+                          className="rounded border border-gray-500 px-2 py-1"
+                        />
+                      </label>
+                    ))}
+                    <label className="flex flex-col gap-0.5">
+                      <span>{t('detail.valueClass')}</span>
+                      <select
+                        value={proposedDetails.valueClass ?? ''}
+                        onChange={(e) => setProposedDetails((d) => ({ ...d, valueClass: e.target.value }))}
+                        className="rounded border border-gray-500 px-2 py-1"
+                      >
+                        <option value="">{t('detail.unchanged')}</option>
+                        {VALUE_CLASSES.map((v) => (
+                          <option key={v} value={v}>
+                            {t(`detail.valueClasses.${v}`)}
+                          </option>
+                        ))}
+                      </select>
+                    </label>
+                  </div>
+                </details>
+              )}
             </>
           )}
         </div>

@@ -77,7 +77,20 @@ export function CommentThread({ flowId, thread, rights, organisationName, onShow
         {t('list.by', { name: thread.authorName, time: when(thread.createdAt) })} {thread.editedAt ? t('list.edited') : null}
       </p>
       {thread.deleted ? <p className="italic text-muted">{t('list.deleted')}</p> : <p className="whitespace-pre-wrap break-words">{thread.body}</p>}
-      {thread.proposal && <p className="font-medium">{t('list.proposal', { name: thread.proposal.name })}</p>}
+      {thread.proposal?.name && <p className="font-medium">{t('list.proposal', { name: thread.proposal.name })}</p>}
+      {thread.proposal?.details && (
+        <div>
+          <p className="font-medium">{t('list.proposedDetails')}</p>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-sm">
+            {Object.entries(thread.proposal.details).map(([field, value]) => (
+              <div key={field} className="contents">
+                <dt className="text-muted">{t(`compose.detail.${field}` as never)}</dt>
+                <dd className="break-words">{detailValue(field, value, t)}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      )}
       {thread.reason && <p>{t('list.reason', { reason: thread.reason })}</p>}
       {thread.appliedVersion !== null && (
         <p>
@@ -174,4 +187,12 @@ export function CommentThread({ flowId, thread, rights, organisationName, onShow
       )}
     </article>
   );
+}
+
+/** A proposed step detail in words: the value class and phase by their names, a touchpoint as yes or no. */
+function detailValue(field: string, value: unknown, t: (key: never) => string): string {
+  if (field === 'valueClass') return t(`compose.detail.valueClasses.${String(value)}` as never);
+  if (field === 'journeyPhase') return t(`compose.detail.phases.${String(value)}` as never);
+  if (field === 'touchpoint') return t((value ? 'compose.detail.yes' : 'compose.detail.no') as never);
+  return String(value);
 }

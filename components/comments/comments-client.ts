@@ -1,3 +1,4 @@
+import type { Proposal } from '@/lib/validation/comments';
 import type { CommentJson } from '@/lib/comments/comment-json';
 
 // The browser's calls to the comments API. Errors come back as their message (the server's words),
@@ -28,7 +29,7 @@ export function fetchComments(flowId: string) {
   return send<{ comments: CommentJson[] }>(base(flowId), 'GET');
 }
 
-export function postComment(flowId: string, input: { elementId: string | null; body: string; kind: 'comment' | 'suggestion'; proposal?: { name: string } }) {
+export function postComment(flowId: string, input: { elementId: string | null; body: string; kind: 'comment' | 'suggestion'; proposal?: Proposal }) {
   return send<CommentJson>(base(flowId), 'POST', input);
 }
 

@@ -12,7 +12,7 @@ import { useFlowComments } from './use-flow-comments';
 export type CommentsDiagram = {
   selectedElementId(): string | undefined;
   subscribeDetails(listener: () => void): () => void;
-  describeElement(id: string): { name: string; organisationId?: string } | undefined;
+  describeElement(id: string): { name: string; organisationId?: string; kind?: 'activity' | 'handover' | 'other' } | undefined;
   selectElement(id: string): boolean;
   showCommentBadges(badges: readonly CommentBadge[], label?: (count: number) => string): void;
 };
@@ -49,7 +49,13 @@ export function CommentsPanel({ flowId, diagram, mayEdit, context }: Props) {
       const details = elementId ? d.describeElement(elementId) : undefined;
       setSelected(
         elementId && details
-          ? { elementId, name: details.name || elementId, organisationName: details.organisationId ? (orgName.get(details.organisationId) ?? null) : null, mayEdit: mayEdit(elementId) }
+          ? {
+              elementId,
+              name: details.name || elementId,
+              organisationName: details.organisationId ? (orgName.get(details.organisationId) ?? null) : null,
+              mayEdit: mayEdit(elementId),
+              isActivity: details.kind === 'activity',
+            }
           : null,
       );
     };

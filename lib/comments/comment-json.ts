@@ -1,3 +1,4 @@
+import { proposalSchema, type Proposal } from '@/lib/validation/comments';
 import type { CommentRow } from '@/lib/db/comments/comments';
 
 // The contract's shape of a comment (issue 14): lower-case kind and status, replies inside their
@@ -12,7 +13,8 @@ export type CommentJson = {
   body: string;
   status: 'open' | 'resolved' | 'accepted' | 'rejected';
   reason: string | null;
-  proposal: { name: string } | null;
+  /** What accepting it changes: a new name, step details (only the fields named), or both. */
+  proposal: Proposal | null;
   authorId: string;
   authorName: string;
   addressedToOrganisationId: string | null;
@@ -39,7 +41,7 @@ export function replyJson(row: CommentRow): ReplyJson {
 }
 
 export function commentJson(row: CommentRow, replies: readonly CommentRow[], elementExists: (id: string) => boolean): CommentJson {
-  const proposal = row.proposal as { name?: unknown } | null;
+  const proposal = proposalOf(row.proposal);
   return {
     ...replyJson(row),
     elementId: row.elementId,
@@ -48,7 +50,7 @@ export function commentJson(row: CommentRow, replies: readonly CommentRow[], ele
     kind: row.kind === 'SUGGESTION' ? 'suggestion' : 'comment',
     status: row.status.toLowerCase() as CommentJson['status'],
     reason: row.reason,
-    proposal: proposal && typeof proposal.name === 'string' ? { name: proposal.name } : null,
+    proposal,
     addressedToOrganisationId: row.addressedToOrganisationId,
     decidedById: row.decidedById,
     appliedVersion: row.appliedVersion,
@@ -64,4 +66,10 @@ export function threadsOf(rows: readonly CommentRow[], elementExists: (id: strin
     .filter((row) => row.threadId === null)
     .filter((row) => !row.deletedAt || (replies.get(row.id) ?? []).some((r) => !r.deletedAt))
     .map((row) => commentJson(row, (replies.get(row.id) ?? []).filter((r) => !r.deletedAt), elementExists));
+}
+
+/** A stored proposal, read back through the same schema it was written with (older rows: a name only). */
+export function proposalOf(stored: unknown): Proposal | null {
+  const parsed = proposalSchema.safeParse(stored);
+  return parsed.success ? parsed.data : null;
 }

@@ -15,8 +15,10 @@ import { mentionedIn } from '@/lib/domain/comments/mentions';
 import { suggestionMessage } from '@/lib/domain/comments/suggestion-link';
 import { AppError } from '@/lib/errors';
 import { COMMENT_ID, type CreateCommentInput, type UpdateCommentInput } from '@/lib/validation/comments';
-import { commentJson, replyJson, threadsOf, type CommentJson, type ReplyJson } from './comment-json';
-import { elementFacts, headElementIds, NAME_FIELD } from './element-facts';
+import type { Prisma } from '@/lib/db/generated/client';
+import { commentJson, proposalOf, replyJson, threadsOf, type CommentJson, type ReplyJson } from './comment-json';
+import { elementFacts, headElementIds } from './element-facts';
+import { proposalOps } from './proposal-ops';
 import { mailDecision, mailMentions } from './comment-mail';
 
 // Comments and suggestions on a flow: policy → the stored head → data access. The flow was loaded
@@ -39,6 +41,9 @@ export async function createComment(actor: Actor, flow: FlowDetail, input: Creat
     throw new AppError('INVALID', 'elementId: a suggestion is about an element in an organisation’s pool', { field: 'elementId', reason: 'SUGGESTION_NEEDS_ELEMENT' });
   }
   if (!suggestion && input.proposal) throw new AppError('INVALID', 'proposal: only a suggestion carries a proposal', { field: 'proposal' });
+  if (input.proposal?.details && !facts?.isActivity) {
+    throw new AppError('INVALID', 'proposal.details: only a step (an activity) has step details', { field: 'proposal.details' });
+  }
   const people = await listFlowPeople(flow.id);
   const row = await insertComment({
     flowId: flow.id,
@@ -47,7 +52,7 @@ export async function createComment(actor: Actor, flow: FlowDetail, input: Creat
     elementName: facts?.name ?? null,
     kind: suggestion ? 'SUGGESTION' : 'COMMENT',
     body: input.body,
-    proposal: input.proposal ? { name: input.proposal.name } : undefined,
+    proposal: input.proposal ? (input.proposal as Prisma.InputJsonObject) : undefined,
     // From the element's pool in the stored head; whatever the client sent is not even read.
     addressedToOrganisationId: facts?.organisationId ?? null,
     authorId: actor.userId,
@@ -148,9 +153,8 @@ async function acceptSuggestion(
   decided: { decidedBy: { connect: { id: string } }; decidedAt: Date },
   reason: string | undefined,
 ): Promise<CommentRow> {
-  const proposal = row.proposal as { name?: unknown } | null;
-  const name = typeof proposal?.name === 'string' ? proposal.name : null;
-  if (name === null || row.elementId === null) return decideCommentRow(flow.id, row, { status: 'ACCEPTED', reason: reason ?? null, ...decided });
+  const proposal = proposalOf(row.proposal);
+  if (proposal === null || row.elementId === null) return decideCommentRow(flow.id, row, { status: 'ACCEPTED', reason: reason ?? null, ...decided });
   const elementId = row.elementId;
   let updated: CommentRow | null = null;
   await commitChanges({
@@ -162,9 +166,9 @@ async function acceptSuggestion(
       if (!head.state.byId.has(elementId)) {
         throw new AppError('CONFLICT', 'The element this suggestion is about was removed from the flow.', { reason: 'ELEMENT_REMOVED', elementIds: [elementId] });
       }
-      return [{ op: 'patch', id: elementId, fields: { [NAME_FIELD]: name } }];
+      return proposalOps(head.state, elementId, proposal);
     },
-    revision: { message: suggestionMessage(row.authorName, name, row.id) },
+    revision: { message: suggestionMessage(row.authorName, proposal.name ?? row.elementName ?? elementId, row.id) },
     auditAction: 'comment.suggestion.accept',
     alsoInTransaction: async (tx, version) => {
       updated = await decideCommentRow(flow.id, row, { status: 'ACCEPTED', reason: reason ?? null, appliedVersion: version, ...decided }, tx);

@@ -165,6 +165,34 @@ describe('PATCH /api/flows/:id/comments/:commentId', () => {
     expect((await db.flow.findUniqueOrThrow({ where: { id } })).headVersion).toBe(before + 1);
   });
 
+  it('a suggestion may propose step details: accepting changes just those, keeps the rest, and says it in the thread', async () => {
+    const id = await newFlow();
+    const base = { elementId: 'Task_A', kind: 'suggestion', body: 'Tidsgränsen enligt lagen' };
+    // Only a step has step details, and a proposal must propose something.
+    expect((await post('regionEditor', id, { ...base, elementId: 'Pool_A', proposal: { details: { timeLimit: 'x' } } })).status).toBe(400);
+    expect((await post('regionEditor', id, { ...base, proposal: {} })).status).toBe(400);
+    expect((await post('regionEditor', id, { ...base, proposal: { details: { valueClass: 'gold' } } })).status).toBe(400);
+
+    const s = await (await post('regionEditor', id, { ...base, proposal: { details: { timeLimit: 'Inom 24 timmar', valueClass: 'value' } } })).json();
+    expect(s.proposal).toEqual({ details: { timeLimit: 'Inom 24 timmar', valueClass: 'value' } });
+    // The kommun has set an IT system meanwhile: the proposal leaves it as it is.
+    const { definitionsOf } = await import('@/lib/bpmn/records');
+    const { stepDetailsOf } = await import('@/lib/bpmn/stafett-details');
+    const { proposalOps } = await import('./proposal-ops');
+    const flow0 = await db.flow.findUniqueOrThrow({ where: { id } });
+    const withSystem = proposalOps(await readHeadState(id, flow0.headVersion), 'Task_A', { details: { itSystem: 'Lifecare' } });
+    await commitChanges({ flowId: id, authorId: actors.kommunEditor.userId, batchId: unique('sys'), ops: withSystem, rights: 'system' });
+
+    expect((await patch('kommunEditor', id, s.id, { status: 'accepted' })).status).toBe(200);
+    const flow = await db.flow.findUniqueOrThrow({ where: { id } });
+    const definitions = definitionsOf(await readHeadState(id, flow.headVersion));
+    const { walkContained } = await import('@/lib/bpmn/elements');
+    let element: import('bpmn-moddle').ModdleElement | undefined;
+    walkContained(definitions, (e) => void (e.id === 'Task_A' && (element = e)));
+    expect(stepDetailsOf(element!)).toEqual({ touchpoint: false, timeLimit: 'Inom 24 timmar', valueClass: 'value', itSystem: 'Lifecare' });
+    expect(element!.name).toBe('Planera');
+  });
+
   it('resolve: the author or an editor of either organisation; not another viewer', async () => {
     const id = await newFlow();
     const c = await (await post('regionViewer', id, { elementId: 'Task_A', body: 'Oklart' })).json();

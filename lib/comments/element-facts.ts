@@ -5,11 +5,12 @@ import { readHeadState } from '@/lib/db/flows/flow-head';
 import type { FlowDetail } from '@/lib/db/flows/get-flow';
 import { ownershipOf } from '@/lib/domain/records/ownership';
 import type { RecordState } from '@/lib/domain/records/record-state';
+import { sharedModdle } from '@/lib/bpmn/moddle';
 import { AppError } from '@/lib/errors';
 
 export const NAME_FIELD = 'a:bpmn:name';
 
-export type ElementFacts = { elementId: string; name: string | null; organisationId: string | null };
+export type ElementFacts = { elementId: string; name: string | null; organisationId: string | null; isActivity: boolean };
 
 /**
  * What a comment needs to know of an element, from the STORED head (never from the client): the
@@ -36,11 +37,20 @@ export function factsIn(state: RecordState, actor: Actor, flow: FlowDetail, rawI
     const editable = poolRightsOf(actor, scopeOf(flow)).editableOrganisationIds;
     organisationId = owner.organisationIds.find((id) => !editable.has(id)) ?? owner.organisationIds[0] ?? null;
   }
-  return { elementId, name, organisationId };
+  return { elementId, name, organisationId, isActivity: isActivityType(record.type) };
 }
 
 /** Which element ids are in the head now: a thread about one that is gone says so. */
 export async function headElementIds(flow: FlowDetail): Promise<ReadonlySet<string>> {
   const state = await readHeadState(flow.id, flow.headVersion);
   return new Set(state.byId.keys());
+}
+
+/** A task, sub-process or call activity (anything with step details), by its BPMN type. */
+function isActivityType(type: string): boolean {
+  try {
+    return (sharedModdle() as unknown as { getType(t: string): { prototype: { $instanceOf(t: string): boolean } } }).getType(type).prototype.$instanceOf('bpmn:Activity');
+  } catch {
+    return false;
+  }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JOURNEY_PHASES, VALUE_CLASSES } from '@/lib/bpmn/stafett-details';
 
 // Comments and suggestions (issue 14's contract). Bodies are plain text: markup is stored as written
 // and always shown as text, never interpreted.
@@ -7,8 +8,28 @@ export const COMMENT_BODY_MAX = 5000;
 
 const body = z.string().trim().min(1, 'must not be empty').max(COMMENT_BODY_MAX, `at most ${COMMENT_BODY_MAX} characters`);
 
-/** A structured change a suggestion proposes: the element's new name. */
-export const proposalSchema = z.object({ name: z.string().trim().min(1).max(500) }).strip();
+const detailText = z.string().trim().max(2000);
+
+/** Step details a suggestion proposes for an activity: only the fields it names change. */
+export const proposedDetailsSchema = z
+  .object({
+    touchpoint: z.boolean(),
+    journeyPhase: z.enum(JOURNEY_PHASES),
+    timeLimit: detailText,
+    legalBasis: detailText,
+    itSystem: detailText,
+    why: detailText,
+    valueClass: z.enum(VALUE_CLASSES),
+  })
+  .partial()
+  .strip()
+  .refine((d) => Object.keys(d).length > 0, 'name at least one step detail');
+
+/** A structured change a suggestion proposes: the element's new name, new step details, or both. */
+export const proposalSchema = z
+  .object({ name: z.string().trim().min(1).max(500).optional(), details: proposedDetailsSchema.optional() })
+  .strip()
+  .refine((p) => p.name !== undefined || p.details !== undefined, 'propose a name or step details');
 
 export type Proposal = z.infer<typeof proposalSchema>;
 
