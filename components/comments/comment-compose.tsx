@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { primaryButton } from '@/components/editor/editor-toolbar';
 import { VALUE_CLASSES } from '@/lib/bpmn/stafett-details';
-import { COMMENT_BODY_MAX } from '@/lib/validation/comments';
+import { COMMENT_BODY_MAX } from '@/lib/domain/comments/limits';
 import { postComment } from './comments-client';
 
 export type ComposeTarget = { elementId: string; name: string; organisationName: string | null; mayEdit: boolean; isActivity: boolean } | null;

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import { primaryButton, toolbarButton } from '@/components/editor/editor-toolbar';
 import type { CommentJson } from '@/lib/comments/comment-json';
-import { COMMENT_BODY_MAX } from '@/lib/validation/comments';
+import { COMMENT_BODY_MAX } from '@/lib/domain/comments/limits';
 import { deleteComment, patchComment, postReply, type Outcome } from './comments-client';
 
 export type ThreadRights = {

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { COMMENT_BODY_MAX } from '@/lib/domain/comments/limits';
 import { JOURNEY_PHASES, VALUE_CLASSES } from '@/lib/bpmn/stafett-details';
 
 // Comments and suggestions (issue 14's contract). Bodies are plain text: markup is stored as written
 // and always shown as text, never interpreted.
 
-export const COMMENT_BODY_MAX = 5000;
+export { COMMENT_BODY_MAX };
 
 const body = z.string().trim().min(1, 'must not be empty').max(COMMENT_BODY_MAX, `at most ${COMMENT_BODY_MAX} characters`);
 
