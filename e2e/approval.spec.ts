@@ -215,6 +215,25 @@ test.describe('process landscape', () => {
     await expect(support).toContainText(`Stödjer${flow.name}`);
     await expect(support).toContainText('IT-chef');
 
+    // The admin changes what the support process says, then what the landscape says of the shared flow.
+    await support.getByRole('button', { name: `Ändra ${name}` }).click();
+    const edit = support.getByRole('form', { name: `Ändra ${name}` });
+    await edit.getByLabel('Ägare').fill('Digitaliseringschef');
+    await edit.getByRole('button', { name: 'Spara ändringarna' }).click();
+    await expect(support).toContainText('Digitaliseringschef');
+    await expect(support.getByRole('form')).toHaveCount(0);
+    await card.getByRole('button', { name: `Ändra ${flow.name}` }).click();
+    const describe = card.getByRole('form', { name: `Ändra ${flow.name}` });
+    await describe.getByLabel('Värde för kunden').fill('Hem i tid, utan glapp');
+    await describe.getByRole('button', { name: 'Spara ändringarna' }).click();
+    await expect(card).toContainText('Hem i tid, utan glapp');
+
+    // Removing asks once more; the support process is gone, the flow stays.
+    await support.getByRole('button', { name: `Ta bort ${name} ur processkartan` }).click();
+    await support.getByRole('group', { name: `Ta bort ${name} ur processkartan` }).getByRole('button', { name: 'Ja, ta bort' }).click();
+    await expect(page.getByRole('region', { name: 'Stödprocesser' }).getByRole('article', { name })).toHaveCount(0);
+    await expect(card).toBeVisible();
+
     // The region sees the same shared flow in its own landscape.
     const region = await pageAs(browser, 'region.admin');
     const regionOrgs = (await (await region.request.get('/api/organisations')).json()) as { organisations: { id: string; name: string }[] };

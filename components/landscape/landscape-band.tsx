@@ -1,9 +1,13 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { Band, LandscapeProcess } from '@/lib/domain/landscape';
+import { LandscapeCardActions } from './landscape-card-actions';
 
-/** One band of the landscape; each process a card with its purpose, customer, value, legal basis and owner. */
-export async function LandscapeBand({ band, processes }: { band: Band; processes: LandscapeProcess[] }) {
+/** What an admin's controls need: the options of the entry form. */
+export type LandscapeManagement = { organisationId: string; flows: { id: string; name: string }[]; coreProcesses: { id: string; name: string }[] };
+
+/** One band of the landscape; each process a card with its purpose, customer, value, legal basis and owner; with `manage`, an admin's controls on each. */
+export async function LandscapeBand({ band, processes, manage }: { band: Band; processes: LandscapeProcess[]; manage?: LandscapeManagement }) {
   const t = await getTranslations('landscape');
   const headingId = `band-${band}`;
   const tone = { MANAGEMENT: 'border-purple-700', CORE: 'border-brand', SUPPORT: 'border-gray-600' }[band];
@@ -48,6 +52,7 @@ export async function LandscapeBand({ band, processes }: { band: Band; processes
                     </div>
                   ) : null}
                 </dl>
+                {manage ? <LandscapeCardActions process={p} {...manage} /> : null}
               </article>
             </li>
           ))}

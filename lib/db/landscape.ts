@@ -51,18 +51,65 @@ export async function loadLandscape(actor: Actor, organisationId: string): Promi
   return buildLandscape(flows, entries.map((e) => ({ ...e, category: e.category as Band })));
 }
 
-/** Adds an entry (an admin of the organisation); a flow it describes must be one the organisation takes part in. */
-export async function addLandscapeEntry(actor: Actor, organisationId: string, input: LandscapeEntryInput): Promise<{ id: string }> {
+function assertLandscapeAdmin(actor: Actor, organisationId: string): void {
   assertMember(actor, organisationId);
   if (!canOnOrganisation(actor, organisationId, 'organisation.manageLandscape')) {
     throw new AppError('FORBIDDEN', 'Only admins of the organisation may change its process landscape.');
   }
-  if (input.flowId && !(await db.flowParticipant.findUnique({ where: { flowId_organisationId: { flowId: input.flowId, organisationId } } }))) {
+}
+
+/**
+ * A flow an entry describes must be one the organisation takes part in, and described once: two
+ * descriptions of one flow would leave the landscape showing one of them at random.
+ */
+async function assertDescribable(organisationId: string, flowId: string | null | undefined, entryId?: string): Promise<void> {
+  if (!flowId) return;
+  if (!(await db.flowParticipant.findUnique({ where: { flowId_organisationId: { flowId, organisationId } } }))) {
     throw new AppError('INVALID', 'flowId: the organisation does not take part in that flow.', { field: 'flowId' });
   }
+  const other = await db.landscapeProcess.findFirst({ where: { organisationId, flowId, ...(entryId ? { id: { not: entryId } } : {}) }, select: { id: true } });
+  if (other) throw new AppError('CONFLICT', 'flowId: the landscape already describes that flow; change that entry instead.', { reason: 'ALREADY_DESCRIBED', field: 'flowId', entryId: other.id });
+}
+
+function entryNotFound(): AppError {
+  return new AppError('NOT_FOUND', 'The process landscape has no such entry.');
+}
+
+/** Adds an entry (an admin of the organisation); a flow it describes must be one the organisation takes part in. */
+export async function addLandscapeEntry(actor: Actor, organisationId: string, input: LandscapeEntryInput): Promise<{ id: string }> {
+  assertLandscapeAdmin(actor, organisationId);
+  await assertDescribable(organisationId, input.flowId);
   return db.$transaction(async (tx) => {
     const row = await tx.landscapeProcess.create({ data: { ...input, flowId: input.flowId ?? null, organisationId }, select: { id: true } });
     await recordAudit({ actorId: actor.userId, action: 'organisation.landscape.added', objectType: 'LandscapeProcess', objectId: row.id, organisationId, data: { name: input.name } }, tx);
     return row;
+  });
+}
+
+/** Replaces what an entry says (an admin of the organisation); 404 for an entry of another organisation. */
+export async function updateLandscapeEntry(actor: Actor, organisationId: string, entryId: string, input: LandscapeEntryInput): Promise<{ id: string }> {
+  assertLandscapeAdmin(actor, organisationId);
+  if (!ORG_ID.test(entryId)) throw entryNotFound();
+  await assertDescribable(organisationId, input.flowId, entryId);
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.landscapeProcess.updateMany({ where: { id: entryId, organisationId }, data: { ...input, flowId: input.flowId ?? null } });
+    if (count === 0) throw entryNotFound();
+    await recordAudit({ actorId: actor.userId, action: 'organisation.landscape.changed', objectType: 'LandscapeProcess', objectId: entryId, organisationId, data: { name: input.name } }, tx);
+    return { id: entryId };
+  });
+}
+
+/**
+ * Removes an entry (an admin of the organisation). A flow it described stays in the landscape as the
+ * flow itself says; support processes that served it no longer name it.
+ */
+export async function removeLandscapeEntry(actor: Actor, organisationId: string, entryId: string): Promise<void> {
+  assertLandscapeAdmin(actor, organisationId);
+  if (!ORG_ID.test(entryId)) throw entryNotFound();
+  await db.$transaction(async (tx) => {
+    const removed = await tx.landscapeProcess.deleteMany({ where: { id: entryId, organisationId } });
+    if (removed.count === 0) throw entryNotFound();
+    await tx.$executeRaw`UPDATE "LandscapeProcess" SET "serves" = array_remove("serves", ${entryId}) WHERE "organisationId" = ${organisationId} AND ${entryId} = ANY("serves")`;
+    await recordAudit({ actorId: actor.userId, action: 'organisation.landscape.removed', objectType: 'LandscapeProcess', objectId: entryId, organisationId, data: {} }, tx);
   });
 }

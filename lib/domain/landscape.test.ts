@@ -53,4 +53,16 @@ describe('buildLandscape', () => {
     const bands = buildLandscape([], [entry({ category: 'MANAGEMENT', name: 'Verksamhetsplanering' })]);
     expect(bands.MANAGEMENT[0]).toMatchObject({ name: 'Verksamhetsplanering', flowId: null, shared: false });
   });
+
+  it('carries the entry as written, so an admin edits what they wrote and not what the flow filled in', () => {
+    const described = entry({ id: 'e2', flowId: 'f1', category: 'CORE', purpose: '' });
+    const [card] = buildLandscape([flow()], [described]).CORE;
+    expect(card).toMatchObject({ id: 'f1', purpose: 'Trygg hemgång', entry: described });
+    expect(buildLandscape([flow()], []).CORE[0]?.entry).toBeNull();
+  });
+
+  it('an entry describing a flow the organisation left stands on its own, without the flow link', () => {
+    const orphan = entry({ id: 'e5', name: 'Gammal rutin', category: 'CORE', flowId: 'gone' });
+    expect(buildLandscape([flow()], [orphan]).CORE.find((p) => p.id === 'e5')).toMatchObject({ flowId: null, entry: orphan });
+  });
 });

@@ -45,54 +45,49 @@ export type LandscapeProcess = {
   shared: boolean;
   organisationNames: string[];
   serves: { id: string; name: string }[];
+  /** The organisation's own entry as written (what an admin edits or removes); null for a flow it has not described. */
+  entry: EntryInLandscape | null;
 };
 
 const orElse = (own: string, fallback: string) => (own.trim() ? own : fallback);
 
+/** A flow as the landscape shows it: what the entry describing it says, else what the flow itself says. */
+function flowProcess(f: FlowInLandscape, e: EntryInLandscape | undefined): Omit<LandscapeProcess, 'serves'> {
+  return {
+    id: f.id,
+    name: f.name,
+    category: e?.category ?? f.category,
+    purpose: orElse(e?.purpose ?? '', f.purpose),
+    customer: orElse(e?.customer ?? '', f.customerTerms.join(', ')),
+    valueDelivered: e?.valueDelivered ?? '',
+    legalBasis: orElse(e?.legalBasis ?? '', f.legalBases.join('; ')),
+    owner: orElse(e?.processOwner ?? '', f.ownerName),
+    flowId: f.id,
+    shared: f.organisationNames.length > 1,
+    organisationNames: f.organisationNames,
+    entry: e ?? null,
+  };
+}
+
+/** A process that is only an entry (or describes a flow the organisation no longer takes part in). */
+function entryProcess(e: EntryInLandscape): Omit<LandscapeProcess, 'serves'> {
+  const { id, name, category, purpose, customer, valueDelivered, legalBasis, processOwner: owner } = e;
+  return { id, name, category, purpose, customer, valueDelivered, legalBasis, owner, flowId: null, shared: false, organisationNames: [], entry: e };
+}
+
 export function buildLandscape(flows: readonly FlowInLandscape[], entries: readonly EntryInLandscape[]): Record<Band, LandscapeProcess[]> {
   const describing = new Map(entries.filter((e) => e.flowId).map((e) => [e.flowId!, e]));
-  const processes: (LandscapeProcess & { servesIds: string[] })[] = [
-    ...flows.map((f) => {
-      const e = describing.get(f.id);
-      return {
-        id: f.id,
-        name: f.name,
-        category: e?.category ?? f.category,
-        purpose: orElse(e?.purpose ?? '', f.purpose),
-        customer: orElse(e?.customer ?? '', f.customerTerms.join(', ')),
-        valueDelivered: e?.valueDelivered ?? '',
-        legalBasis: orElse(e?.legalBasis ?? '', f.legalBases.join('; ')),
-        owner: orElse(e?.processOwner ?? '', f.ownerName),
-        flowId: f.id,
-        shared: f.organisationNames.length > 1,
-        organisationNames: f.organisationNames,
-        serves: [],
-        servesIds: e?.serves ?? [],
-      };
-    }),
-    ...entries
-      .filter((e) => !e.flowId || !flows.some((f) => f.id === e.flowId))
-      .map((e) => ({
-        id: e.id,
-        name: e.name,
-        category: e.category,
-        purpose: e.purpose,
-        customer: e.customer,
-        valueDelivered: e.valueDelivered,
-        legalBasis: e.legalBasis,
-        owner: e.processOwner,
-        flowId: null,
-        shared: false,
-        organisationNames: [],
-        serves: [],
-        servesIds: e.serves,
-      })),
+  const flowIds = new Set(flows.map((f) => f.id));
+  const processes = [
+    ...flows.map((f) => flowProcess(f, describing.get(f.id))),
+    ...entries.filter((e) => !e.flowId || !flowIds.has(e.flowId)).map(entryProcess),
   ];
   const byId = new Map(processes.map((p) => [p.id, p]));
   const bands: Record<Band, LandscapeProcess[]> = { MANAGEMENT: [], CORE: [], SUPPORT: [] };
-  for (const { servesIds, ...p } of processes) {
+  for (const p of processes) {
     // Only a support process serves, and only core processes (a support process has no value of its own).
-    const serves = p.category === 'SUPPORT' ? servesIds.flatMap((id) => (byId.get(id)?.category === 'CORE' ? [{ id, name: byId.get(id)!.name }] : [])) : [];
+    const servesIds = p.category === 'SUPPORT' ? (p.entry?.serves ?? []) : [];
+    const serves = servesIds.flatMap((id) => (byId.get(id)?.category === 'CORE' ? [{ id, name: byId.get(id)!.name }] : []));
     bands[p.category].push({ ...p, serves });
   }
   for (const band of BANDS) bands[band].sort((a, b) => a.name.localeCompare(b.name, 'sv'));

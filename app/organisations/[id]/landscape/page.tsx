@@ -33,6 +33,8 @@ export default async function LandscapePage({ params }: Props) {
   const t = await getTranslations('landscape');
   const bands = await loadLandscape(actor, id);
   const flows = BANDS.flatMap((b) => bands[b]).filter((p) => p.flowId).map((p) => ({ id: p.flowId!, name: p.name }));
+  const coreProcesses = bands.CORE.map((p) => ({ id: p.id, name: p.name }));
+  const manage = canOnOrganisation(actor, id, 'organisation.manageLandscape') ? { organisationId: id, flows, coreProcesses } : undefined;
   return (
     <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6">
       <Link href={`/organisations/${id}`} className="text-brand underline">
@@ -41,11 +43,9 @@ export default async function LandscapePage({ params }: Props) {
       <h1 className="mt-2 text-3xl font-bold">{t('title', { name: organisation.name })}</h1>
       <p className="mt-1 max-w-3xl text-muted">{t('intro')}</p>
       {BANDS.map((band) => (
-        <LandscapeBand key={band} band={band} processes={bands[band]} />
+        <LandscapeBand key={band} band={band} processes={bands[band]} manage={manage} />
       ))}
-      {canOnOrganisation(actor, id, 'organisation.manageLandscape') ? (
-        <LandscapeEntryForm organisationId={id} flows={flows} coreProcesses={bands.CORE.map((p) => ({ id: p.id, name: p.name }))} />
-      ) : null}
+      {manage ? <LandscapeEntryForm {...manage} /> : null}
     </main>
   );
 }
