@@ -11,15 +11,21 @@ type Props = {
   userId: string;
   name: string;
   access: Access;
+  approver: boolean;
   changeAccess: FormAction;
   remove: FormAction;
+  setApprover: FormAction;
 };
 
-/** Per member row: change access, remove. The server refuses to leave the organisation without an admin. */
-export function MemberActions({ organisationId, userId, name, access, changeAccess, remove }: Props) {
+/**
+ * Per member row: change access, name approver (admins approve anyway, so only others are offered it),
+ * remove. The server refuses to leave the organisation without an admin.
+ */
+export function MemberActions({ organisationId, userId, name, access, approver, changeAccess, remove, setApprover }: Props) {
   const t = useTranslations('organisation');
   const [accessState, accessAction, savingAccess] = useActionState(changeAccess, IDLE);
   const [removeState, removeAction, removing] = useActionState(remove, IDLE);
+  const [approverState, approverAction, savingApprover] = useActionState(setApprover, IDLE);
   const selectId = `access-${userId}`;
   return (
     <div>
@@ -41,6 +47,21 @@ export function MemberActions({ organisationId, userId, name, access, changeAcce
             {t('members.saveAccess')}
           </button>
         </form>
+        {access !== 'ADMIN' && (
+          <form action={approverAction}>
+            <input type="hidden" name="organisationId" value={organisationId} />
+            <input type="hidden" name="userId" value={userId} />
+            <input type="hidden" name="approver" value={approver ? 'false' : 'true'} />
+            <button
+              type="submit"
+              className={buttonClass.secondary}
+              disabled={savingApprover}
+              aria-label={t(approver ? 'members.withdrawApproverLabel' : 'members.nameApproverLabel', { name })}
+            >
+              {t(approver ? 'members.withdrawApprover' : 'members.nameApprover')}
+            </button>
+          </form>
+        )}
         <form
           action={removeAction}
           onSubmit={(e) => {
@@ -55,6 +76,7 @@ export function MemberActions({ organisationId, userId, name, access, changeAcce
         </form>
       </div>
       <FormMessage state={accessState} />
+      <FormMessage state={approverState} />
       <FormMessage state={removeState} />
     </div>
   );

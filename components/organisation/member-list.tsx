@@ -19,7 +19,7 @@ type Props = {
   list: { q: string; keep: Record<string, string | undefined>; href: (page: number) => string; clearHref: string };
   invitations: PendingInvitation[];
   /** Present only when policy allows managing members. */
-  manage?: { invite: FormAction; changeAccess: FormAction; remove: FormAction; revoke: FormAction };
+  manage?: { invite: FormAction; changeAccess: FormAction; remove: FormAction; revoke: FormAction; setApprover: FormAction };
 };
 
 /** Shown to those allowed organisation.viewMembers (admins). */
@@ -30,11 +30,12 @@ export async function MemberList({ organisation, currentUserId, result, list, in
   const format = await getFormatter();
   return (
     <PageSection headingId="members-heading" heading={t('members.heading')}>
+      <p className="mt-1 max-w-3xl text-muted">{t('members.approverHint')}</p>
       <ListSearch label={t('members.search')} name="mq" value={list.q} keep={list.keep} clearHref={list.clearHref} />
       {members.length === 0 && <p className="mt-3">{l('noMatches')}</p>}
       <DataTable
         caption={t('members.caption', { organisation: organisation.name })}
-        columns={[t('members.name'), t('members.email'), t('members.access'), manage && t('members.actions')]}
+        columns={[t('members.name'), t('members.email'), t('members.access'), t('members.approver'), manage && t('members.actions')]}
       >
         {members.map((m) => (
           <tr key={m.userId} className="border-b border-gray-200 align-top">
@@ -43,6 +44,7 @@ export async function MemberList({ organisation, currentUserId, result, list, in
             </th>
             <td className="py-2 pr-4">{m.email}</td>
             <td className="py-2 pr-4">{t(`access.${m.access}`)}</td>
+            <td className="py-2 pr-4">{t(m.access === 'ADMIN' ? 'members.approverAdmin' : m.approver ? 'members.approverNamed' : 'members.approverNo')}</td>
             {manage && (
               <td className="py-2">
                 <MemberActions
@@ -50,7 +52,9 @@ export async function MemberList({ organisation, currentUserId, result, list, in
                   userId={m.userId}
                   name={m.name}
                   access={m.access}
+                  approver={m.approver}
                   changeAccess={manage.changeAccess}
+                  setApprover={manage.setApprover}
                   remove={manage.remove}
                 />
               </td>

@@ -10,14 +10,17 @@ import { commitChanges } from '@/lib/db/flows/commit-changes';
 import { createFlowFromBpmn } from '@/lib/db/flows/create-flow-from-bpmn';
 import { makeOrganisation, makeUser, twoPoolXml, unique } from '@/lib/db/flows/flow-test-data';
 import { saveDocument } from '@/lib/coediting/save-document';
+import { setApprover } from '@/lib/db/memberships';
 
 // Issue 15's approval contract, called as an API client would (Bearer token), against a real database.
 
 type Org = Awaited<ReturnType<typeof makeOrganisation>>;
-type Who = 'kommunAdmin' | 'kommunEditor' | 'regionAdmin' | 'regionEditor' | 'viewer' | 'stranger';
+type Who = 'kommunAdmin' | 'kommunEditor' | 'regionAdmin' | 'regionEditor' | 'regionNurse' | 'viewer' | 'stranger';
 let kommun: Org;
 let region: Org;
 let kommunEditor: Actor;
+let regionAdmin: Actor;
+let regionNurse: Actor;
 const tokens = {} as Record<Who, string>;
 
 beforeAll(async () => {
@@ -25,10 +28,13 @@ beforeAll(async () => {
   region = await makeOrganisation(unique('Region'));
   const stranger = await makeOrganisation(unique('Främling'));
   kommunEditor = await makeUser({ [kommun.id]: 'EDITOR' });
+  regionAdmin = await makeUser({ [region.id]: 'ADMIN' });
+  regionNurse = await makeUser({ [region.id]: 'VIEWER' });
   const users: Record<Who, Actor> = {
     kommunAdmin: await makeUser({ [kommun.id]: 'ADMIN' }),
     kommunEditor,
-    regionAdmin: await makeUser({ [region.id]: 'ADMIN' }),
+    regionAdmin,
+    regionNurse,
     regionEditor: await makeUser({ [region.id]: 'EDITOR' }),
     viewer: await makeUser({ [kommun.id]: 'VIEWER', [region.id]: 'VIEWER' }),
     stranger: await makeUser({ [stranger.id]: 'ADMIN' }),
@@ -196,6 +202,24 @@ describe('POST /api/flows/:id/approvals/:approvalId/decisions', () => {
     expect(head).toContain('Ändrad under godkännandet');
     const flow = (await (await get(getFlow, `/api/flows/${flowId}`, flowId)).json()) as { publishedVersion: number; headVersion: number };
     expect(flow).toMatchObject({ publishedVersion: 1, headVersion: 2 });
+  });
+
+  it('a member the admins named approver decides for their organisation until the admins take it back', async () => {
+    const flowId = await newFlow();
+    const { body: approval } = await send(flowId, 'kommunAdmin', 1);
+    expect((await decide(flowId, approval.id, 'regionNurse', 'approve')).status).toBe(403);
+    // Only those who manage the organisation's members name approvers.
+    await expect(setApprover(kommunEditor, { organisationId: region.id, userId: regionNurse.userId, approver: true })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await setApprover(regionAdmin, { organisationId: region.id, userId: regionNurse.userId, approver: true });
+    const decided = await decide(flowId, approval.id, 'regionNurse', 'approve', 'Vi har läst den');
+    expect(decided.status).toBe(200);
+    const row = await db.flowApprovalOrganisation.findUniqueOrThrow({ where: { approvalId_organisationId: { approvalId: approval.id, organisationId: region.id } } });
+    expect(row).toMatchObject({ status: 'APPROVED', decidedById: regionNurse.userId, comment: 'Vi har läst den' });
+    expect(await db.auditEvent.count({ where: { organisationId: region.id, action: 'membership.approver.named', data: { path: ['userId'], equals: regionNurse.userId } } })).toBe(1);
+
+    await setApprover(regionAdmin, { organisationId: region.id, userId: regionNurse.userId, approver: false });
+    const { body: next } = await send(flowId, 'kommunAdmin', 1);
+    expect((await decide(flowId, next.id, 'regionNurse', 'approve')).status).toBe(403);
   });
 
   it('publishes exactly once when the last two approvals arrive at the same moment', async () => {

@@ -11,7 +11,7 @@ import { lockFlowForApproval } from './lock-flow';
 export type DecisionInput = { decision: Decision; comment?: string };
 
 /**
- * An approver's decision, for every organisation asked whose approver they are (their admins). 404 for
+ * An approver's decision, for every organisation asked whose approver they are (its admins, and members they named). 404 for
  * an approval of another flow; 403 for someone who approves for none of them; 409 once all of theirs
  * have decided or the approval has ended. When the last organisation approves, the version is
  * published in the same transaction: there is no moment where everyone approved and nothing is in force.
@@ -23,7 +23,7 @@ export async function decideApproval(actor: Actor, flow: FlowDetail, approvalId:
     if (!row) throw new AppError('NOT_FOUND', 'This flow has no such approval.');
     const mine = approvingOrganisations(actor, row.organisations.map((o) => o.organisationId));
     if (mine.length === 0) {
-      throw new AppError('FORBIDDEN', 'Only an approver (an admin) of a participating organisation may approve or reject.');
+      throw new AppError('FORBIDDEN', 'Only an approver (an admin, or a member the admins named) of a participating organisation may approve or reject.');
     }
     let state: ApprovalState = toApprovalState(row);
     let published = false;

@@ -240,6 +240,11 @@ describe('approval (issue 15)', () => {
     expect(approvingOrganisations(both, ['kommun', 'region'])).toEqual(['kommun', 'region']);
   });
 
+  it('a member the admins named approver approves for that organisation only, whatever their access', () => {
+    const named: Actor = { userId: 'u', memberships: [{ organisationId: 'region', access: 'VIEWER', approver: true }, { organisationId: 'kommun', access: 'EDITOR' }] };
+    expect(approvingOrganisations(named, ['kommun', 'region'])).toEqual(['region']);
+  });
+
   it('indicators are kept by editors of a participating organisation, not viewers', () => {
     expect(canKeepIndicators(member('region', 'EDITOR'), flow)).toBe(true);
     expect(canKeepIndicators(member('region', 'VIEWER'), flow)).toBe(false);

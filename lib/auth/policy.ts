@@ -10,7 +10,7 @@ export type OrganisationAction =
   | 'organisation.manageMembers'
   | 'organisation.manageRoles'
   | 'flow.create'
-  /** Approve or reject a flow version on behalf of the organisation (issue 15: its admins). */
+  /** Approve or reject a flow version on behalf of the organisation (issue 15: its admins, and the members they name: approvingOrganisations). */
   | 'flow.approve'
   /** Describe the organisation's processes in its process landscape. */
   | 'organisation.manageLandscape';
@@ -39,7 +39,8 @@ export const ACCESS_PERMISSIONS: Record<Access, readonly Action[]> = {
 
 export type Actor = {
   userId: string;
-  memberships: ReadonlyArray<{ organisationId: string; access: Access }>;
+  /** approver: named by the organisation's admins to approve flow versions (admins approve anyway). */
+  memberships: ReadonlyArray<{ organisationId: string; access: Access; approver?: boolean }>;
 };
 
 /** What policy needs to know of a flow. */
@@ -188,10 +189,16 @@ export function canSendForApproval(actor: Actor, flow: FlowScope): boolean {
 
 /**
  * The organisations, among those asked to approve, on whose behalf the actor approves or rejects: those
- * where they are admin. Each organisation's approval covers its own pool and the handovers it takes part in.
+ * where they are admin or a named approver. Each organisation's approval covers its own pool and the
+ * handovers it takes part in.
  */
 export function approvingOrganisations(actor: Actor, organisationIds: readonly string[]): string[] {
-  return organisationIds.filter((orgId) => canOnOrganisation(actor, orgId, 'flow.approve'));
+  return organisationIds.filter((orgId) => canOnOrganisation(actor, orgId, 'flow.approve') || isNamedApprover(actor, orgId));
+}
+
+/** A member the organisation's admins named approver; any access level may be named, even a viewer. */
+function isNamedApprover(actor: Actor, organisationId: string): boolean {
+  return actor.memberships.some((m) => m.organisationId === organisationId && m.approver === true);
 }
 
 /** Indicators (follow-up of time limits) are kept by those who edit the flow. */

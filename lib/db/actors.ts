@@ -5,7 +5,7 @@ import { db } from './client';
 export async function loadActor(userId: string): Promise<Actor> {
   const memberships = await db.membership.findMany({
     where: { userId },
-    select: { organisationId: true, access: true },
+    select: { organisationId: true, access: true, approver: true },
   });
   return { userId, memberships };
 }

@@ -1,6 +1,6 @@
 import type { Access, Actor } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
-import type { ChangeAccessInput, RemoveMemberInput } from '@/lib/validation/organisations';
+import type { ChangeAccessInput, RemoveMemberInput, SetApproverInput } from '@/lib/validation/organisations';
 import type { Prisma } from './generated/client';
 import { recordAudit } from './audit';
 import { db } from './client';
@@ -8,17 +8,18 @@ import { endSessions } from './session-versions';
 import { assertOrganisationAction } from './organisations';
 import { pageWindow, type Page } from './pagination';
 
-export type MemberSummary = { userId: string; name: string; email: string; access: Access; since: Date };
+/** approver: named by the admins to approve flow versions (admins approve anyway). */
+export type MemberSummary = { userId: string; name: string; email: string; access: Access; approver: boolean; since: Date };
 
 /** Members of an organisation, for those allowed to see them (admins); by name. */
 export async function listMembers(actor: Actor, organisationId: string): Promise<MemberSummary[]> {
   assertOrganisationAction(actor, organisationId, 'organisation.viewMembers');
   const rows = await db.membership.findMany({
     where: { organisationId },
-    select: { access: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+    select: { access: true, approver: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
     orderBy: [{ user: { name: 'asc' } }, { user: { email: 'asc' } }],
   });
-  return rows.map((r) => ({ userId: r.user.id, name: r.user.name, email: r.user.email, access: r.access, since: r.createdAt }));
+  return rows.map((r) => ({ userId: r.user.id, name: r.user.name, email: r.user.email, access: r.access, approver: r.approver, since: r.createdAt }));
 }
 
 /** One page of the organisation's members whose name or e-mail contains `q` (any case), by name. */
@@ -33,12 +34,12 @@ export async function listMembersPage(actor: Actor, organisationId: string, quer
   const window = pageWindow(query.page ?? 1, total);
   const rows = await db.membership.findMany({
     where,
-    select: { access: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+    select: { access: true, approver: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
     orderBy: [{ user: { name: 'asc' } }, { user: { email: 'asc' } }],
     skip: window.skip,
     take: window.pageSize,
   });
-  const items = rows.map((r) => ({ userId: r.user.id, name: r.user.name, email: r.user.email, access: r.access, since: r.createdAt }));
+  const items = rows.map((r) => ({ userId: r.user.id, name: r.user.name, email: r.user.email, access: r.access, approver: r.approver, since: r.createdAt }));
   return { items, total, page: window.page, pageSize: window.pageSize, pageCount: window.pageCount };
 }
 
@@ -113,6 +114,30 @@ export async function removeMember(actor: Actor, input: RemoveMemberInput): Prom
         objectId: membership.id,
         organisationId: input.organisationId,
         data: { userId: input.userId, access: membership.access },
+      },
+      tx,
+    );
+  });
+}
+
+/**
+ * Names a member approver of flow versions for the organisation, or takes it back (those who manage
+ * members: admins). The approver decides on approvals pending now and later; a decision made stands.
+ */
+export async function setApprover(actor: Actor, input: SetApproverInput): Promise<void> {
+  assertOrganisationAction(actor, input.organisationId, 'organisation.manageMembers');
+  await db.$transaction(async (tx) => {
+    const membership = await findMembership(tx, input.organisationId, input.userId);
+    const { count } = await tx.membership.updateMany({ where: { id: membership.id, approver: !input.approver }, data: { approver: input.approver } });
+    if (count === 0) return;
+    await recordAudit(
+      {
+        actorId: actor.userId,
+        action: input.approver ? 'membership.approver.named' : 'membership.approver.withdrawn',
+        objectType: 'Membership',
+        objectId: membership.id,
+        organisationId: input.organisationId,
+        data: { userId: input.userId },
       },
       tx,
     );

@@ -31,6 +31,9 @@ export const changeAccessSchema = z.object({
 
 export const removeMemberSchema = z.object({ organisationId: idSchema, userId: idSchema });
 
+/** A form's checkbox-like choice: "true" names the member approver, "false" takes it back. */
+export const setApproverSchema = z.object({ organisationId: idSchema, userId: idSchema, approver: z.enum(['true', 'false']).transform((v) => v === 'true') });
+
 export const revokeInvitationSchema = z.object({ organisationId: idSchema, invitationId: idSchema });
 
 export const createRoleSchema = z.object({ organisationId: idSchema, name: roleName, description: roleDescription });
@@ -58,6 +61,7 @@ export const organisationParamsSchema = z.object({ id: idSchema });
 export type InviteMemberInput = z.infer<typeof inviteMemberSchema>;
 export type ChangeAccessInput = z.infer<typeof changeAccessSchema>;
 export type RemoveMemberInput = z.infer<typeof removeMemberSchema>;
+export type SetApproverInput = z.infer<typeof setApproverSchema>;
 export type CreateRoleInput = z.infer<typeof createRoleSchema>;
 export type UpdateRoleInput = z.infer<typeof updateRoleSchema>;
 export type ArchiveRoleInput = z.infer<typeof archiveRoleSchema>;

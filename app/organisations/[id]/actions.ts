@@ -4,7 +4,7 @@ import { headers } from 'next/headers';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { createInvitation, revokeInvitation } from '@/lib/db/invitations';
-import { changeMemberAccess, removeMember } from '@/lib/db/memberships';
+import { changeMemberAccess, removeMember, setApprover } from '@/lib/db/memberships';
 import { createRole, setRoleArchived, updateRole } from '@/lib/db/roles';
 import { env } from '@/lib/env';
 import { sendMail } from '@/lib/mail';
@@ -15,6 +15,7 @@ import {
   inviteMemberSchema,
   removeMemberSchema,
   revokeInvitationSchema,
+  setApproverSchema,
   updateRoleSchema,
   type FormState,
 } from '@/lib/validation/organisations';
@@ -72,6 +73,14 @@ export async function removeMemberAction(_prev: FormState, formData: FormData): 
     await removeMember(actor, input);
     revalidatePath(pathOf(input.organisationId));
     return { status: 'ok', message: 'members.removed' };
+  });
+}
+
+export async function setApproverAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(formData, setApproverSchema, pathOf(String(formData.get('organisationId'))), async (input, { actor }) => {
+    await setApprover(actor, input);
+    revalidatePath(pathOf(input.organisationId));
+    return { status: 'ok', message: input.approver ? 'members.approverNamedDone' : 'members.approverWithdrawnDone' };
   });
 }
 

@@ -22,6 +22,7 @@ import {
   createRoleAction,
   inviteMemberAction,
   removeMemberAction,
+  setApproverAction,
   revokeInvitationAction,
   setRoleArchivedAction,
   updateRoleAction,
@@ -101,7 +102,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
           invitations={invitations}
           manage={
             can('organisation.manageMembers')
-              ? { invite: inviteMemberAction, changeAccess: changeAccessAction, remove: removeMemberAction, revoke: revokeInvitationAction }
+              ? { invite: inviteMemberAction, changeAccess: changeAccessAction, remove: removeMemberAction, revoke: revokeInvitationAction, setApprover: setApproverAction }
               : undefined
           }
         />
