@@ -10,6 +10,8 @@ import { listOrganisationsForActor } from '@/lib/db/organisations';
 import { MyOrganisations } from '@/components/home/my-organisations';
 import { SharedFlows } from '@/components/home/shared-flows';
 import { WaitingForMe } from '@/components/home/waiting-for-me';
+import { FollowedUpdates } from '@/components/home/followed-updates';
+import { listFollowedUpdates } from '@/lib/db/follows';
 import { listWaitingFor } from '@/lib/db/comments/waiting';
 import { parseFlowListParams } from '@/lib/validation/list-query';
 
@@ -25,11 +27,12 @@ export default async function HomePage({ searchParams }: Props) {
   const actor = await loadActor(user.id);
   const query = parseFlowListParams(await searchParams);
   const approvers = approvingOrganisations(actor, actor.memberships.map((m) => m.organisationId));
-  const [organisations, flows, waiting, awaiting] = await Promise.all([
+  const [organisations, flows, waiting, awaiting, followed] = await Promise.all([
     listOrganisationsForActor(actor),
     listFlowsPageForActor(actor, query),
     listWaitingFor(actor),
     listAwaitingApprovals(approvers),
+    listFollowedUpdates(actor),
   ]);
   const t = await getTranslations('home');
   return (
@@ -38,6 +41,7 @@ export default async function HomePage({ searchParams }: Props) {
       <p className="mt-1 text-muted">{t('intro')}</p>
       <WaitingForMe items={waiting} />
       <AwaitingApprovals items={awaiting} />
+      <FollowedUpdates items={followed} />
       <MyOrganisations organisations={organisations} />
       <SharedFlows result={flows} query={query} organisations={organisations} canCreate={canCreateFlows(actor)} />
     </main>

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { canCreateFlows } from '@/lib/auth/policy';
+import { approvingOrganisations, canCreateFlows } from '@/lib/auth/policy';
+import { countAwaitingApprovals } from '@/lib/db/flows/approvals';
 import { getSessionUser } from '@/lib/auth/session';
 import { getSessionClaims } from '@/lib/auth/session-claims';
 import { loadActor } from '@/lib/db/actors';
@@ -20,7 +21,10 @@ async function headerUser(): Promise<HeaderUser | null> {
     const user = await getSessionUser();
     if (!user) return null;
     const actor = await loadActor(user.id);
-    return { name: user.name, canCreateFlows: canCreateFlows(actor), waiting: await countWaitingFor(actor) };
+    // What waits for me: suggestions and mentions (issue 14), and versions waiting for my approval (issue 15).
+    const approvers = approvingOrganisations(actor, actor.memberships.map((m) => m.organisationId));
+    const [comments, approvals] = await Promise.all([countWaitingFor(actor), countAwaitingApprovals(approvers)]);
+    return { name: user.name, canCreateFlows: canCreateFlows(actor), waiting: comments + approvals };
   } catch {
     const claims = await getSessionClaims().catch(() => null);
     return claims && { name: claims.name, canCreateFlows: false, waiting: 0 };

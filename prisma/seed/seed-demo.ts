@@ -62,7 +62,7 @@ async function seedUsers(tx: Tx, orgs: Map<string, OrgRoles>, counts: SeedSummar
   return ids;
 }
 
-async function seedDemoFlow(tx: Tx, orgs: Map<string, OrgRoles>, authorId: string): Promise<boolean> {
+async function seedDemoFlow(tx: Tx, orgs: Map<string, OrgRoles>, authorId: string, followerIds: readonly string[]): Promise<boolean> {
   const region = orgs.get(REGIONEN)!;
   const kommun = orgs.get(KOMMUNEN)!;
   const existing = await tx.flow.findFirst({ where: { name: DEMO_FLOW_NAME, ownerOrganisationId: region.id } });
@@ -85,6 +85,8 @@ async function seedDemoFlow(tx: Tx, orgs: Map<string, OrgRoles>, authorId: strin
   await appendRevision(tx, { flowId: flow.id, ownerOrganisationId: region.id, authorId, version: 1, xml: stored, message: 'Demoflödet enligt lag (2017:612)', auditAction: null });
   await writeHead(tx, flow.id, 1, recordStateOf(definitions), false);
   await projectResponsibilities(tx, flow.id, definitions);
+  // Everyone in the demo follows the demo flow, so the home page tells each of what the others change.
+  await tx.flowFollow.createMany({ data: followerIds.map((userId) => ({ userId, flowId: flow.id, seenVersion: 1 })) });
   return true;
 }
 
@@ -97,7 +99,7 @@ export async function seedDemo(client: PrismaClient): Promise<SeedSummary> {
       const counts: SeedSummary = { organisations: 0, roles: 0, users: 0, memberships: 0, flowCreated: false };
       const orgs = await seedOrganisations(tx, counts);
       const users = await seedUsers(tx, orgs, counts);
-      counts.flowCreated = await seedDemoFlow(tx, orgs, users.get('region.admin@stafett.test')!);
+      counts.flowCreated = await seedDemoFlow(tx, orgs, users.get('region.admin@stafett.test')!, [...users.values()]);
       return counts;
     },
     { timeout: 60_000, maxWait: 60_000 },

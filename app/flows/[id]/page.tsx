@@ -14,6 +14,8 @@ import { RevisionDiagram } from '@/components/flows/revision-diagram';
 import { findPendingApproval } from '@/lib/db/flows/approvals';
 import { listIndicators } from '@/lib/db/indicators';
 import { latestMiss } from '@/lib/domain/indicators/indicator';
+import { FollowButton } from '@/components/flows/follow-button';
+import { isFollowing, markFlowSeen } from '@/lib/db/follows';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -37,10 +39,13 @@ export default async function FlowPage({ params, searchParams }: Props) {
   const tp = await getTranslations('present');
   const ta = await getTranslations('approval');
   const showing = flow.publishedVersion !== null && query.draft !== '1' ? 'published' : 'draft';
-  const [revision, pending, indicators] = await Promise.all([
+  const [revision, pending, indicators, following] = await Promise.all([
     orNotFound(findRevision(flow, showing === 'published' ? flow.publishedVersion! : undefined)),
     findPendingApproval(flow.id),
     listIndicators(flow.id),
+    isFollowing(actor.userId, flow.id),
+    // Opening the flow is seeing what changed in it: the home page stops telling of it.
+    markFlowSeen(actor.userId, flow.id),
   ]);
   const missing = indicators.filter((i) => latestMiss(i) !== null).length;
   const catalogue = await listRolesForFlow(flow.id);
@@ -61,6 +66,7 @@ export default async function FlowPage({ params, searchParams }: Props) {
           <span className="sr-only">{t('organisations')}:</span>
           <OrganisationBadges organisations={flow.organisations} />
         </div>
+        <FollowButton flowId={flow.id} following={following} />
         <nav aria-label={t('flowNav')} className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
           <Link href={`/flows/${flow.id}/history`} className="text-brand underline">
             {t('history')}

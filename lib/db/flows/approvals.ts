@@ -104,6 +104,18 @@ export async function findPublishingApproval(flowId: string, version: number): P
 
 export type AwaitingApproval = { approvalId: string; flowId: string; flowName: string; version: number; organisationName: string; createdAt: string };
 
+const awaitingWhere = (organisationIds: readonly string[]) => ({
+  organisationId: { in: [...organisationIds] },
+  status: 'PENDING' as const,
+  approval: { status: 'PENDING' as const, flow: { archivedAt: null } },
+});
+
+/** How many decisions wait for the actor (the header's count), among the organisations they approve for. */
+export async function countAwaitingApprovals(organisationIds: readonly string[]): Promise<number> {
+  if (organisationIds.length === 0) return 0;
+  return db.flowApprovalOrganisation.count({ where: awaitingWhere(organisationIds) });
+}
+
 /**
  * What waits for the actor's decision: pending approvals where one of `organisationIds` (those the actor
  * approves for, decided by policy) has not decided yet.
@@ -111,7 +123,7 @@ export type AwaitingApproval = { approvalId: string; flowId: string; flowName: s
 export async function listAwaitingApprovals(organisationIds: readonly string[]): Promise<AwaitingApproval[]> {
   if (organisationIds.length === 0) return [];
   const rows = await db.flowApprovalOrganisation.findMany({
-    where: { organisationId: { in: [...organisationIds] }, status: 'PENDING', approval: { status: 'PENDING', flow: { archivedAt: null } } },
+    where: awaitingWhere(organisationIds),
     select: {
       organisation: { select: { name: true } },
       approval: { select: { id: true, version: true, createdAt: true, flow: { select: { id: true, name: true } } } },

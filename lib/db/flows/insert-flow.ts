@@ -75,6 +75,8 @@ export async function insertFlow(flow: NewFlow): Promise<CreatedFlow> {
       auditAction: null, // audited below as the flow's creation
     });
     await projectResponsibilities(tx, created.id, definitions);
+    // Whoever creates a flow follows it: they hear of what others change in it.
+    await tx.flowFollow.create({ data: { userId: flow.actor.userId, flowId: created.id, seenVersion: 1 } });
     await recordAudit(
       {
         actorId: flow.actor.userId,

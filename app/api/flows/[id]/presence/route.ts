@@ -3,6 +3,7 @@ import { withFlow } from '@/lib/api/flow-route';
 import { parseJsonBody } from '@/lib/api/route';
 import { canOnFlow } from '@/lib/auth/policy';
 import { scopeOf } from '@/lib/coediting/flow-scope';
+import { markFlowSeen } from '@/lib/db/follows';
 import { markGone, markPresent } from '@/lib/db/presence';
 import { AppError } from '@/lib/errors';
 import { presenceSchema } from '@/lib/validation/changes';
@@ -12,7 +13,8 @@ export const POST = withFlow('flow.view', async ({ flow, actor, req }) => {
   const body = await parseJsonBody(req, presenceSchema);
   // Nobody shows as editing who may not edit.
   const mode = body.mode === 'edit' && canOnFlow(actor, scopeOf(flow), 'flow.edit') ? 'edit' : 'view';
-  await markPresent(flow.id, actor.userId, { ...body, mode });
+  // A screen that has the flow open sees its changes live: none of them is news for its follower.
+  await Promise.all([markPresent(flow.id, actor.userId, { ...body, mode }), markFlowSeen(actor.userId, flow.id)]);
   return new NextResponse(null, { status: 204 });
 });
 
