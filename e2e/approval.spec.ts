@@ -1,6 +1,8 @@
 import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import { SAVE_WAIT, status } from './editor-canvas';
+import { signInThroughForm } from './auth-helpers';
 import { expect, storageStateFor, test, type DemoUser } from './fixtures';
+import { createMember, organisationIdByName } from './organisation-helpers';
 
 // Issue 15: from drawing to routine in force. Each person has their own browser context (headless
 // Chromium throttles pages that are not in front); each test works on its own copy of the demo flow.
@@ -25,9 +27,14 @@ async function pageAs(browser: Browser, user: DemoUser): Promise<Page> {
 }
 
 /** One edit in the step details panel (a commit of its own): Accountable for the kommun's planning step. */
-async function editDraft(page: Page, flowId: string, role: string) {
-  await page.goto(`/flows/${flowId}?draft=1&element=${TASK}`);
+async function editDraft(page: Page, flowId: string, role: string, { reload = true } = {}) {
   const panel = page.getByRole('complementary', { name: 'Stegdetaljer' });
+  if (reload) {
+    await page.goto(`/flows/${flowId}?draft=1&element=${TASK}`);
+  } else {
+    await expect(panel.getByLabel('Steg att visa')).toBeVisible({ timeout: 30_000 });
+    await panel.getByLabel('Steg att visa').selectOption(TASK);
+  }
   await expect(panel.getByLabel('Steg att visa')).toHaveValue(TASK, { timeout: 30_000 });
   await panel.getByRole('radio', { name: `Ytterst ansvarig: ${role}` }).check();
   await expect(status(page)).toHaveText(/Alla ändringar sparade \(version [2-9]\)/, SAVE_WAIT);
@@ -50,10 +57,16 @@ test.describe('approval, publication and the handbook', () => {
     await expect(current.getByRole('row', { name: /Kommunen Väntar/ })).toBeVisible();
     await expect(current.getByRole('row', { name: /Regionen Väntar/ })).toBeVisible();
 
-    // A change while approval is under way is not what is being approved, and says so.
-    await editDraft(kommun, flow.id, 'Enhetschef hemtjänst');
+    // A change while approval is under way is not what is being approved, and says so at once, on the
+    // screen where it was made (no reload), and after a reload.
     await kommun.goto(`/flows/${flow.id}?draft=1`);
-    await expect(kommun.getByRole('alert').filter({ hasText: 'Version 1 är skickad för godkännande' })).toContainText('är inte den version som godkänns');
+    await expect(kommun.getByText('Den här versionen (1) är skickad för godkännande.')).toBeVisible();
+    await editDraft(kommun, flow.id, 'Enhetschef hemtjänst', { reload: false });
+    const notApproved = kommun.getByRole('alert').filter({ hasText: 'Version 1 är skickad för godkännande' });
+    await expect(notApproved).toContainText('är inte den version som godkänns');
+    await expect(kommun.getByText('Den här versionen (1) är skickad för godkännande.')).toHaveCount(0);
+    await kommun.reload();
+    await expect(notApproved).toContainText('är inte den version som godkänns');
 
     // Kommun approves with a comment; region approves: version 1 is published.
     await kommun.goto(`/flows/${flow.id}/approval`);
@@ -131,6 +144,72 @@ test.describe('approval, publication and the handbook', () => {
     // Leave nothing waiting on anyone's home page.
     expect((await admin.request.post(`/api/flows/${flow.id}/approvals/${(await sent.json()).id}/decisions`, { data: { decision: 'reject' } })).status()).toBe(200);
     await Promise.all([admin.context().close(), editor.context().close(), viewer.context().close()]);
+  });
+});
+
+test.describe('named approvers and notifications', () => {
+  test('the region admin names an approver, who is told and decides for the region; a follower hears of a colleague\'s edit on the home page', async ({ browser }) => {
+    test.setTimeout(240_000);
+    const regionId = await organisationIdByName('Regionen');
+    const nurse = await createMember('godkannare', regionId, 'VIEWER');
+    const regionAdmin = await pageAs(browser, 'region.admin');
+    await regionAdmin.goto(`/organisations/${regionId}?mq=${encodeURIComponent(nurse.email)}`);
+    const row = regionAdmin.getByRole('table', { name: /Medlemmar i Regionen/ }).getByRole('row', { name: new RegExp(nurse.name) });
+    await expect(row).toContainText('Nej');
+    await row.getByRole('button', { name: `Utse ${nurse.name} till godkännare` }).click();
+    await expect(row).toContainText('Personen är nu godkännare för organisationen.');
+    await expect(row).toContainText('Ja, utsedd');
+    await regionAdmin.context().close();
+
+    const kommun = await pageAs(browser, 'kommun.admin');
+    const flow = await copyDemoFlow(kommun.request);
+    const sent = await kommun.request.post(`/api/flows/${flow.id}/approvals`, { data: { version: 1 } });
+    expect(sent.status()).toBe(201);
+
+    // The named approver, a viewer, is told in the app and decides for Regionen.
+    const approverContext = await browser.newContext({ locale: 'sv-SE' });
+    const approver = await approverContext.newPage();
+    await approver.goto('/signin');
+    await signInThroughForm(approver, nurse.email, nurse.password);
+    await expect(approver).toHaveURL(/\/$/);
+    await expect(approver.getByTestId('waiting-count')).not.toHaveText('0');
+    const awaiting = approver.getByRole('region', { name: 'Väntar på ditt godkännande' });
+    await awaiting.getByRole('link', { name: `Granska ${flow.name}` }).click();
+    await approver.getByLabel('Kommentar (valfri)').fill('Läst och klar');
+    await approver.getByRole('button', { name: 'Godkänn', exact: true }).click();
+    const current = approver.getByRole('table', { name: 'Godkännande av version 1, per organisation' });
+    await expect(current.getByRole('row', { name: /Regionen Godkänd/ })).toContainText(nurse.name);
+    await approverContext.close();
+
+    // The kommun admin created the copy, so follows it; a colleague's edit is news on their home page.
+    await kommun.goto(`/flows/${flow.id}?draft=1`);
+    await expect(kommun.getByRole('button', { name: 'Följer flödet' })).toHaveAttribute('aria-pressed', 'true');
+    // A screen with the flow open sees changes live, so they are no news: the admin leaves first.
+    await kommun.goto('about:blank');
+    const editor = await pageAs(browser, 'kommun.editor');
+    await editor.bringToFront();
+    await editDraft(editor, flow.id, 'Biståndshandläggare');
+    // The editor follows too, with the button; following again after a reload shows it held.
+    const follow = editor.getByRole('button', { name: 'Följ flödet' });
+    await follow.click();
+    await expect(editor.getByRole('button', { name: 'Följer flödet' })).toHaveAttribute('aria-pressed', 'true');
+    await editor.reload();
+    await expect(editor.getByRole('button', { name: 'Följer flödet' })).toBeVisible({ timeout: 30_000 });
+    await editor.context().close();
+
+    await kommun.bringToFront();
+    await kommun.goto('/');
+    const news = kommun.getByRole('region', { name: 'Nytt i flöden du följer' }).getByRole('listitem').filter({ hasText: flow.name });
+    await expect(news).toContainText('En ändring av Ahmed Hassan sedan du tittade senast');
+    await news.getByRole('link', { name: `Visa ändringarna i ${flow.name}` }).click();
+    await expect(kommun).toHaveURL(new RegExp(`/flows/${flow.id}/diff\\?from=\\d+&to=\\d+`));
+    await expect(kommun.getByRole('region', { name: /\(nyare\)/ })).toBeVisible({ timeout: 30_000 });
+    await kommun.goto('/');
+    await news.getByRole('button', { name: `Markera nyheterna i ${flow.name} som lästa` }).click();
+    await expect(news).toHaveCount(0);
+    // Leave nothing waiting on anyone's home page.
+    expect((await kommun.request.post(`/api/flows/${flow.id}/approvals/${(await sent.json()).id}/decisions`, { data: { decision: 'reject' } })).status()).toBe(200);
+    await kommun.context().close();
   });
 });
 

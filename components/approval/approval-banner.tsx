@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { ApprovalView } from '@/lib/db/flows/approvals';
 import { draftStanding } from '@/lib/domain/approval/approval-machine';
+import { DraftBanner } from './draft-banner';
 
 type Props = {
   flow: { id: string; headVersion: number; publishedVersion: number | null; publishedAt: Date | null };
@@ -12,7 +13,7 @@ type Props = {
 
 /**
  * Says which version is on screen: the routine in force or the draft, and, while approval is under way,
- * whether the draft is the version being approved or has changed since it was sent.
+ * whether the draft is the version being approved or has changed since it was sent (DraftBanner, live).
  */
 export async function ApprovalBanner({ flow, pending, showing }: Props) {
   const t = await getTranslations('approval.banner');
@@ -37,26 +38,12 @@ export async function ApprovalBanner({ flow, pending, showing }: Props) {
       </div>
     );
   }
-  const underApproval = pending?.status === 'pending' ? pending.version : null;
   return (
-    <div className="mx-4 mt-2 space-y-1 text-sm">
-      <p className="flex flex-wrap items-center gap-x-4">
-        <span>
-          {flow.publishedVersion !== null ? t('draftAhead', { head: flow.headVersion, published: flow.publishedVersion }) : t('draftNotPublished')}
-        </span>
-        {flow.publishedVersion !== null ? (
-          <Link href={`/flows/${flow.id}`} className="text-brand underline">
-            {t('openPublished')}
-          </Link>
-        ) : null}
-        {compare}
-      </p>
-      {standing.changedDuringApproval && underApproval !== null ? (
-        <p role="alert" className="rounded border-2 border-amber-700 bg-amber-50 px-3 py-2 font-semibold">
-          {t('changedDuringApproval', { version: underApproval, head: flow.headVersion })}
-        </p>
-      ) : null}
-      {standing.headUnderApproval && underApproval !== null ? <p className="font-medium">{t('headUnderApproval', { version: underApproval })}</p> : null}
-    </div>
+    <DraftBanner
+      flowId={flow.id}
+      headVersion={flow.headVersion}
+      publishedVersion={flow.publishedVersion}
+      pending={pending ? { status: pending.status, version: pending.version } : null}
+    />
   );
 }

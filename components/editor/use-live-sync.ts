@@ -8,6 +8,7 @@ import { checkRights, fromEditorRights } from '@/lib/domain/records/rights';
 import { initialSync, reduceSync, viewOf, type RemoteChange, type ReplacedNotice, type SyncEvent, type SyncState } from '@/lib/domain/records/sync-engine';
 import type { Op } from '@/lib/domain/records/types';
 import type { Refusal } from '@/lib/i18n/refusal-message';
+import { announceHeadVersion } from './head-version-signal';
 import { leavePresence, pendingStore, postBatch, postPresence } from './live-sync-transport';
 
 export type LiveStatus =
@@ -71,8 +72,9 @@ export function useLiveSync({ flowId, userId, initialVersion, modeler, rights, r
     else if (!state.online) setStatus({ kind: 'offline', pending });
     else if (pending) setStatus({ kind: 'saving', pending });
     else setStatus({ kind: 'synced', version: state.confirmedVersion });
+    announceHeadVersion(flowId, state.confirmedVersion);
     if (pending === 0) for (const resolve of flushWaiters.current.splice(0)) resolve();
-  }, []);
+  }, [flowId]);
 
   const render = useCallback(async (): Promise<void> => {
     const m = modeler.current;

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import type { PresentPerson } from '@/lib/db/presence';
+import { announceHeadVersion } from './head-version-signal';
 import { leavePresence, postPresence } from './live-sync-transport';
 
 /**
@@ -33,6 +34,7 @@ export function useLiveView(flowId: string, initialXml: string, initialVersion: 
           if (head > version.current) {
             version.current = head;
             setXml(await res.text());
+            announceHeadVersion(flowId, head);
           }
         } while (again.current);
       } finally {

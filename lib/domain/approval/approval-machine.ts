@@ -75,7 +75,7 @@ export type DraftStanding = {
 };
 
 /** Edits keep committing while a version is being approved; they never change what is being approved. */
-export function draftStanding(headVersion: number, publishedVersion: number | null, pending: ApprovalState | null): DraftStanding {
+export function draftStanding(headVersion: number, publishedVersion: number | null, pending: Pick<ApprovalState, 'status' | 'version'> | null): DraftStanding {
   const underApproval = pending?.status === 'pending' ? pending.version : null;
   return {
     draftAhead: publishedVersion !== null && headVersion > publishedVersion,
