@@ -16,6 +16,11 @@ function initialValues(p: LandscapeProcess): EntryFormValues {
   return { name: p.name, category: p.category, purpose: '', customer: '', valueDelivered: '', legalBasis: '', processOwner: '', flowId: p.flowId ?? '', serves: [] };
 }
 
+/** Where a flow's description says nothing, the card shows what the flow says: the form shows it greyed. */
+function flowPlaceholders(p: LandscapeProcess) {
+  return { purpose: p.purpose, customer: p.customer, legalBasis: p.legalBasis, processOwner: p.owner };
+}
+
 /** An admin's controls on one landscape card: change what it says, or remove the entry (asked once more first). */
 export function LandscapeCardActions({ organisationId, process, flows, coreProcesses }: { organisationId: string; process: LandscapeProcess; flows: Option[]; coreProcesses: Option[] }) {
   const t = useTranslations('landscape.edit');
@@ -38,7 +43,7 @@ export function LandscapeCardActions({ organisationId, process, flows, coreProce
         organisationId={organisationId}
         flows={flows}
         coreProcesses={coreProcesses}
-        editing={{ entryId: process.entry?.id ?? null, title: process.name, initial: initialValues(process) }}
+        editing={{ entryId: process.entry?.id ?? null, title: process.name, initial: initialValues(process), placeholders: process.flowId ? flowPlaceholders(process) : undefined }}
         onDone={() => setMode('idle')}
       />
     );

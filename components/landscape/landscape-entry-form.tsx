@@ -36,7 +36,8 @@ export function LandscapeEntryForm({
   organisationId: string;
   flows: Option[];
   coreProcesses: Option[];
-  editing?: { entryId: string | null; title: string; initial: EntryFormValues };
+  /** placeholders: what the card shows where the entry says nothing (a flow's own purpose, customer …). */
+  editing?: { entryId: string | null; title: string; initial: EntryFormValues; placeholders?: Partial<Record<keyof EntryFormValues, string>> };
   onDone?: () => void;
 }) {
   const t = useTranslations('landscape');
@@ -66,7 +67,7 @@ export function LandscapeEntryForm({
   const text = (key: 'name' | 'customer' | 'processOwner' | 'legalBasis' | 'valueDelivered', label: string, required = false) => (
     <div>
       <label htmlFor={`${id}-${key}`} className="font-medium">{label}</label>
-      <input id={`${id}-${key}`} required={required} value={form[key]} onChange={set(key)} className={field} />
+      <input id={`${id}-${key}`} required={required} value={form[key]} onChange={set(key)} placeholder={editing?.placeholders?.[key]} className={field} />
     </div>
   );
   const describedFlow = editing && editing.initial.flowId ? flows.find((f) => f.id === editing.initial.flowId) : undefined;
@@ -77,7 +78,8 @@ export function LandscapeEntryForm({
         {editing ? t('edit.heading', { name: editing.title }) : t('add.heading')}
       </h2>
       <div className={editing ? 'mt-2 grid gap-3' : 'mt-2 grid gap-3 sm:grid-cols-2'}>
-        {text('name', t('add.name'), true)}
+        {/* A flow's card carries the flow's own name; its description names nothing else. */}
+        {describedFlow ? null : text('name', t('add.name'), true)}
         <div>
           <label htmlFor={`${id}-category`} className="font-medium">{t('add.category')}</label>
           <select id={`${id}-category`} value={form.category} onChange={set('category')} className={field}>
@@ -86,7 +88,7 @@ export function LandscapeEntryForm({
         </div>
         <div className={editing ? '' : 'sm:col-span-2'}>
           <label htmlFor={`${id}-purpose`} className="font-medium">{t('purpose')}</label>
-          <textarea id={`${id}-purpose`} rows={2} value={form.purpose} onChange={set('purpose')} className={field} />
+          <textarea id={`${id}-purpose`} rows={2} value={form.purpose} onChange={set('purpose')} placeholder={editing?.placeholders?.purpose} className={field} />
         </div>
         {text('customer', t('customer'))}
         {text('valueDelivered', t('valueDelivered'))}
