@@ -261,6 +261,9 @@ test.describe('follow-up of time limits', () => {
     // Beside the flow and in the handbook.
     await page.goto(`/flows/${flow.id}`);
     await expect(page.getByText('1 indikator missar sitt mål den senaste perioden.')).toBeVisible();
+    await page.getByText('Uppföljning: 1 indikator med trend').click();
+    await expect(page.getByRole('img', { name: /Trend för Inskrivningsmeddelanden inom 24 timmar: 5 perioder, målet 90 %/ })).toBeVisible();
+    await expect(page.getByText('Varning: 2026-05 missade målet (70 %).')).toBeVisible();
     await page.goto(`/flows/${flow.id}/handbook`);
     const inHandbook = page.getByRole('region', { name: 'Uppföljning av tidsgränser' });
     await expect(inHandbook.getByRole('img', { name: /Trend för Inskrivningsmeddelanden/ })).toBeVisible();

@@ -15,6 +15,7 @@ import { findPendingApproval } from '@/lib/db/flows/approvals';
 import { listIndicators } from '@/lib/db/indicators';
 import { latestMiss } from '@/lib/domain/indicators/indicator';
 import { FollowButton } from '@/components/flows/follow-button';
+import { FlowTrends } from '@/components/indicators/flow-trends';
 import { isFollowing, markFlowSeen } from '@/lib/db/follows';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -104,6 +105,7 @@ export default async function FlowPage({ params, searchParams }: Props) {
           </Link>
         </p>
       ) : null}
+      <FlowTrends flowId={flow.id} indicators={indicators} />
       {flow.publishedVersion !== null || pending ? <ApprovalBanner flow={flow} pending={pending} showing={showing} /> : null}
       {showing === 'published' ? (
         <div className="px-4 py-2">
