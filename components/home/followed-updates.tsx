@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { markFollowedSeenAction } from '@/app/actions';
 import { PageSection } from '@/components/page-section';
+import { MarkSeenForm } from './mark-seen-form';
 import type { FollowedUpdate } from '@/lib/db/follows';
 
 /** In-app notifications of the flows I follow: what others changed, sent for approval or published since I looked. */
@@ -36,12 +37,7 @@ export async function FollowedUpdates({ items }: { items: FollowedUpdate[] }) {
                     {t('compare')}
                   </Link>
                 ) : null}
-                <form action={markFollowedSeenAction}>
-                  <input type="hidden" name="flowId" value={item.flowId} />
-                  <button type="submit" className="rounded border border-gray-400 bg-white px-2.5 py-1 text-sm hover:bg-gray-100" aria-label={t('seenLabel', { flow: item.flowName })}>
-                    {t('seen')}
-                  </button>
-                </form>
+                <MarkSeenForm action={markFollowedSeenAction} field="flowId" value={item.flowId} label={t('seen')} ariaLabel={t('seenLabel', { flow: item.flowName })} />
               </div>
             </li>
           ))}

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { markNoticeSeenAction } from '@/app/actions';
 import { PageSection } from '@/components/page-section';
+import { MarkSeenForm } from './mark-seen-form';
 import type { WaitingItem } from '@/lib/db/comments/waiting';
 
 /** Suggestions addressed to my organisation, mentions of me and decisions on my suggestions (issue 14). */
@@ -32,14 +33,7 @@ export async function WaitingForMe({ items }: { items: WaitingItem[] }) {
                 <Link href={`/flows/${item.flowId}${item.elementId ? `?element=${encodeURIComponent(item.elementId)}` : ''}#comments`} className="text-brand underline">
                   {t('open')}
                 </Link>
-                {item.noticeId && (
-                  <form action={markNoticeSeenAction}>
-                    <input type="hidden" name="noticeId" value={item.noticeId} />
-                    <button type="submit" className="rounded border border-gray-400 bg-white px-2.5 py-1 text-sm hover:bg-gray-100">
-                      {t('seen')}
-                    </button>
-                  </form>
-                )}
+                {item.noticeId && <MarkSeenForm action={markNoticeSeenAction} field="noticeId" value={item.noticeId} label={t('seen')} />}
               </div>
             </li>
           ))}

@@ -11,8 +11,10 @@ type Option = { id: string; name: string };
 
 /** What the admin wrote, or, for a flow not yet described, a description to start from. */
 function initialValues(p: LandscapeProcess): EntryFormValues {
-  const e = p.entry;
-  if (e) return { ...e, flowId: e.flowId ?? '' };
+  if (p.entry) {
+    const { id: _id, ...written } = p.entry;
+    return { ...written, flowId: written.flowId ?? '' };
+  }
   return { name: p.name, category: p.category, purpose: '', customer: '', valueDelivered: '', legalBasis: '', processOwner: '', flowId: p.flowId ?? '', serves: [] };
 }
 

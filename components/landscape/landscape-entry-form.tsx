@@ -4,21 +4,12 @@ import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { sendJson } from '@/components/approval/post-json';
-import { BANDS, type Band } from '@/lib/domain/landscape';
+import { BANDS, type EntryInLandscape } from '@/lib/domain/landscape';
 
 type Option = { id: string; name: string };
 
-export type EntryFormValues = {
-  name: string;
-  category: Band;
-  purpose: string;
-  customer: string;
-  valueDelivered: string;
-  legalBasis: string;
-  processOwner: string;
-  flowId: string;
-  serves: string[];
-};
+/** An entry as the form holds it: as stored, but "" for no flow (a select's value). */
+export type EntryFormValues = Omit<EntryInLandscape, 'id' | 'flowId'> & { flowId: string };
 
 const EMPTY: EntryFormValues = { name: '', category: 'CORE', purpose: '', customer: '', valueDelivered: '', legalBasis: '', processOwner: '', flowId: '', serves: [] };
 
