@@ -1,5 +1,6 @@
 import { withFlow } from '@/lib/api/flow-route';
 import { flowEventStream } from '@/lib/realtime/event-stream';
+import { EVENT_STREAM_HEADERS } from '@/lib/realtime/sse-stream';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,12 +12,5 @@ export const dynamic = 'force-dynamic';
 export const GET = withFlow('flow.view', async ({ flow, req }) => {
   const resumeFrom = req.headers.get('last-event-id') ?? new URL(req.url).searchParams.get('after');
   const after = resumeFrom && /^\d{1,9}$/.test(resumeFrom.trim()) ? Math.min(Number(resumeFrom), flow.headVersion) : flow.headVersion;
-  return new Response(flowEventStream({ flowId: flow.id, after, signal: req.signal }), {
-    headers: {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-cache, no-transform',
-      'X-Accel-Buffering': 'no',
-      Connection: 'keep-alive',
-    },
-  });
+  return new Response(flowEventStream({ flowId: flow.id, after, signal: req.signal }), { headers: EVENT_STREAM_HEADERS });
 });
