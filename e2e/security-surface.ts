@@ -22,6 +22,8 @@ export const API_ROUTES: Record<string, RouteEntry | { exempt: string }> = {
   organisations: { methods: { GET: 'none' } },
   'organisations/[id]': { methods: { GET: 'none' }, param: 'organisation' },
   'organisations/[id]/landscape': { methods: { GET: 'none', POST: 'json' }, param: 'organisation' },
+  // [entryId] is not filled in: the literal answers 404 (or 403/401 first), which is what the walk checks.
+  'organisations/[id]/landscape/[entryId]': { methods: { PUT: 'json', DELETE: 'none' }, param: 'organisation' },
   flows: { methods: { GET: 'none', POST: 'json' } },
   'flows/[id]': { methods: { GET: 'none' }, param: 'flow' },
   'flows/[id]/bpmn': { methods: { GET: 'none', PUT: 'xml' }, param: 'flow' },
@@ -38,6 +40,7 @@ export const API_ROUTES: Record<string, RouteEntry | { exempt: string }> = {
   'flows/[id]/checks': { methods: { GET: 'none' }, param: 'flow' },
   'flows/[id]/approvals': { methods: { GET: 'none', POST: 'json' }, param: 'flow' },
   'flows/[id]/approvals/[approvalId]/decisions': { methods: { POST: 'json' }, param: 'flow' },
+  'flows/[id]/follow': { methods: { GET: 'none', PUT: 'none', DELETE: 'none' }, param: 'flow' },
   'flows/[id]/indicators': { methods: { GET: 'none', POST: 'json' }, param: 'flow' },
   'flows/[id]/indicators/[indicatorId]/values': { methods: { POST: 'json' }, param: 'flow' },
   'roles/[id]/responsibilities': { methods: { GET: 'none' }, param: 'role' },
