@@ -1,19 +1,11 @@
 import { canSeeFlow, canSeeRole, organisationsSeeingFlows, type Actor } from '@/lib/auth/policy';
 import { RACI_LETTERS, type RaciLetter } from '@/lib/domain/responsibility/raci';
+import { orderRoleReview, type RoleElementRow, type RoleReviewItem } from '@/lib/domain/responsibility/role-review';
 import { AppError } from '@/lib/errors';
 import { db, readRows } from './client';
 
 // The manager's view across flows, read from the projection tables (FlowResponsibility), never by
 // parsing BPMN: one role's responsibilities in every flow the actor may see, and each role's load.
-
-export type RoleReviewItem = {
-  flowId: string;
-  flowName: string;
-  elementId: string;
-  name: string;
-  kind: 'ACTIVITY' | 'HANDOVER';
-  letters: RaciLetter[];
-};
 
 export type RoleReview = {
   role: { id: string; name: string; organisationId: string; organisationName: string; colour: string; archived: boolean };
@@ -57,40 +49,29 @@ export async function getRoleReview(actor: Actor, roleId: string): Promise<RoleR
       });
   if (!canSeeRole(actor, { organisationId: role.organisationId, sharingOrganisationIds: sharing.map((s) => s.organisationId) })) throw roleNotFound();
 
-  // One query over the projection (an index-only scan of the role's covering index), its thousands
-  // of rows read through the driver (readRows), grouped here: a GROUP BY over text keys sorts by
-  // collation, which cost more than the query itself. Which flows are visible is policy's answer
-  // (organisationsSeeingFlows), applied in SQL so 1,000 flows stay fast.
-  const seeing = organisationsSeeingFlows(actor);
-  const rows = await readRows<{ flowId: string; flowName: string; elementId: string; kind: 'ACTIVITY' | 'HANDOVER'; name: string; letter: RaciLetter; position: number }>(
-    `SELECT r."flowId", f."name" AS "flowName", r."elementId", r."elementKind"::text AS "kind", r."elementName" AS "name",
-            r."letter"::text AS "letter", r."position"
-     FROM "FlowResponsibility" r
-     JOIN "Flow" f ON f."id" = r."flowId" AND f."archivedAt" IS NULL
-     WHERE r."roleId" = $1
-       AND EXISTS (SELECT 1 FROM "FlowParticipant" p WHERE p."flowId" = r."flowId" AND p."organisationId" = ANY($2::text[]))`,
-    [roleId, seeing],
-  );
-  const byElement = new Map<string, RoleReviewItem & { position: number }>();
-  const flowNames = new Map<string, string>();
-  for (const { flowId, flowName, elementId, kind, name, letter, position } of rows) {
-    flowNames.set(flowId, flowName);
-    const key = `${flowId}\u0000${elementId}`;
-    const item = byElement.get(key);
-    if (item) item.letters.push(letter);
-    else byElement.set(key, { flowId, flowName, elementId, name, kind, letters: [letter], position });
-  }
-  // Flows by name (Swedish order), then each flow's steps in flow order: the collator compares the
-  // flows once each, not every pair of the thousands of items.
-  const collator = new Intl.Collator('sv');
-  const flowRank = new Map(
-    [...flowNames]
-      .sort(([idA, a], [idB, b]) => collator.compare(a, b) || (idA < idB ? -1 : idA > idB ? 1 : 0))
-      .map(([id], rank) => [id, rank]),
-  );
-  const items = [...byElement.values()]
-    .sort((a, b) => flowRank.get(a.flowId)! - flowRank.get(b.flowId)! || a.position - b.position)
-    .map(({ position: _position, ...item }) => ({ ...item, letters: RACI_LETTERS.filter((l) => item.letters.includes(l)) }));
+  // Two reads side by side, on two of the pool's connections. The role's elements: grouped per element
+  // in the covering index's own order (a GroupAggregate, no sort: a sort or B-tree probe on text keys
+  // compares by collation, which cost more than the reading), so 9,000 rows come back instead of
+  // 12,000, and without the flow's name on each. And the names of the flows the actor may see (policy's
+  // organisationsSeeingFlows, applied in SQL): a thousand short rows. Joining the two in SQL cost more
+  // than both reads; orderRoleReview drops the elements of other flows and orders the rest.
+  const [elements, flows] = await Promise.all([
+    readRows<RoleElementRow>(
+      `SELECT r."flowId", r."elementId", r."elementName" AS "name", r."elementKind"::text AS "kind", r."position",
+              string_agg(r."letter"::text, '') AS "letters"
+       FROM "FlowResponsibility" r
+       WHERE r."roleId" = $1
+       GROUP BY r."flowId", r."elementId", r."elementKind", r."elementName", r."position"`,
+      [roleId],
+    ),
+    readRows<{ id: string; name: string }>(
+      `SELECT f."id", f."name" FROM "Flow" f
+       WHERE f."archivedAt" IS NULL
+         AND EXISTS (SELECT 1 FROM "FlowParticipant" p WHERE p."flowId" = f."id" AND p."organisationId" = ANY($1::text[]))`,
+      [organisationsSeeingFlows(actor)],
+    ),
+  ]);
+  const items = orderRoleReview(elements, new Map(flows.map((f) => [f.id, f.name])));
   return {
     role: {
       id: role.id,
