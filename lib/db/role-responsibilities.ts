@@ -1,11 +1,12 @@
 import { canSeeFlow, canSeeRole, organisationsSeeingFlows, type Actor } from '@/lib/auth/policy';
 import { RACI_LETTERS, type RaciLetter } from '@/lib/domain/responsibility/raci';
-import { orderRoleReview, type RoleElementRow, type RoleReviewItem } from '@/lib/domain/responsibility/role-review';
+import { orderRoleReview, type RoleReviewElement, type RoleReviewItem } from '@/lib/domain/responsibility/role-review';
 import { AppError } from '@/lib/errors';
 import { db, readRows } from './client';
 
-// The manager's view across flows, read from the projection tables (FlowResponsibility), never by
-// parsing BPMN: one role's responsibilities in every flow the actor may see, and each role's load.
+// The manager's view across flows, read from the projection tables (FlowResponsibility and its read
+// model FlowRoleReview), never by parsing BPMN: one role's responsibilities in every flow the actor
+// may see, and each role's load.
 
 export type RoleReview = {
   role: { id: string; name: string; organisationId: string; organisationName: string; colour: string; archived: boolean };
@@ -31,9 +32,10 @@ async function visibleFlows(actor: Actor, flowIds: string[]): Promise<Map<string
   return new Map(visible.map((f) => [f.id, f.name]));
 }
 
-/** Every activity and handover where the role is R, A, C or I, in the flows the actor may see; 404 when the role is out of reach. */
-export async function getRoleReview(actor: Actor, roleId: string): Promise<RoleReview> {
-  if (!ROLE_ID.test(roleId)) throw roleNotFound();
+type RoleInReach = { id: string; name: string; organisationId: string; archivedAt: Date | null; organisation: { name: string; colour: string } };
+
+/** The role, when the actor may see it (a member of its organisation, or of one sharing a flow with it); 404 otherwise. */
+async function roleInReach(actor: Actor, roleId: string): Promise<RoleInReach> {
   const role = await db.role.findUnique({
     where: { id: roleId },
     select: { id: true, name: true, organisationId: true, archivedAt: true, organisation: { select: { name: true, colour: true } } },
@@ -48,30 +50,33 @@ export async function getRoleReview(actor: Actor, roleId: string): Promise<RoleR
         distinct: ['organisationId'],
       });
   if (!canSeeRole(actor, { organisationId: role.organisationId, sharingOrganisationIds: sharing.map((s) => s.organisationId) })) throw roleNotFound();
+  return role;
+}
 
-  // Two reads side by side, on two of the pool's connections. The role's elements: grouped per element
-  // in the covering index's own order (a GroupAggregate, no sort: a sort or B-tree probe on text keys
-  // compares by collation, which cost more than the reading), so 9,000 rows come back instead of
-  // 12,000, and without the flow's name on each. And the names of the flows the actor may see (policy's
-  // organisationsSeeingFlows, applied in SQL): a thousand short rows. Joining the two in SQL cost more
-  // than both reads; orderRoleReview drops the elements of other flows and orders the rest.
-  const [elements, flows] = await Promise.all([
-    readRows<RoleElementRow>(
-      `SELECT r."flowId", r."elementId", r."elementName" AS "name", r."elementKind"::text AS "kind", r."position",
-              string_agg(r."letter"::text, '') AS "letters"
-       FROM "FlowResponsibility" r
-       WHERE r."roleId" = $1
-       GROUP BY r."flowId", r."elementId", r."elementKind", r."elementName", r."position"`,
-      [roleId],
-    ),
-    readRows<{ id: string; name: string }>(
-      `SELECT f."id", f."name" FROM "Flow" f
-       WHERE f."archivedAt" IS NULL
-         AND EXISTS (SELECT 1 FROM "FlowParticipant" p WHERE p."flowId" = f."id" AND p."organisationId" = ANY($1::text[]))`,
-      [organisationsSeeingFlows(actor)],
-    ),
-  ]);
-  const items = orderRoleReview(elements, new Map(flows.map((f) => [f.id, f.name])));
+/**
+ * The role's elements in the flows the actor may see: one row per flow from the read model, its
+ * elements as JSON text (one JSON.parse, not a driver row per letter; PostgreSQL built it when the
+ * projection was written), joined with the flow for its name and for policy's organisationsSeeingFlows,
+ * applied in SQL.
+ */
+async function readRoleReview(actor: Actor, roleId: string): Promise<RoleReviewItem[]> {
+  const rows = await readRows<{ flowId: string; flowName: string; items: string }>(
+    `SELECT v."flowId", f."name" AS "flowName", v."items"
+     FROM "FlowRoleReview" v
+     JOIN "Flow" f ON f."id" = v."flowId" AND f."archivedAt" IS NULL
+     WHERE v."roleId" = $1
+       AND EXISTS (SELECT 1 FROM "FlowParticipant" p WHERE p."flowId" = v."flowId" AND p."organisationId" = ANY($2::text[]))`,
+    [roleId, organisationsSeeingFlows(actor)],
+  );
+  // Written by the migration's trigger from FlowResponsibility's typed columns: the shape is ours.
+  return orderRoleReview(rows.map(({ flowId, flowName, items }) => ({ flowId, flowName, elements: JSON.parse(items) as RoleReviewElement[] })));
+}
+
+/** Every activity and handover where the role is R, A, C or I, in the flows the actor may see; 404 when the role is out of reach. */
+export async function getRoleReview(actor: Actor, roleId: string): Promise<RoleReview> {
+  if (!ROLE_ID.test(roleId)) throw roleNotFound();
+  const role = await roleInReach(actor, roleId);
+  const items = await readRoleReview(actor, roleId);
   return {
     role: {
       id: role.id,
