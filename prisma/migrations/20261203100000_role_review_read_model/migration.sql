@@ -21,9 +21,7 @@ ALTER TABLE "FlowRoleReview" ADD CONSTRAINT "FlowRoleReview_flowId_fkey" FOREIGN
 -- The given (flow, role) pairs' rows built again from FlowResponsibility: the role's elements in flow
 -- order, each with its letters in RACI order (the enum's order), as [{"elementId", "name", "kind",
 -- "letters"}]; a pair with no responsibility left has no row.
--- PL/pgSQL, not SQL: its plans are kept for the session instead of made again on every call.
-CREATE FUNCTION "stafett_refresh_role_review"("flowIds" TEXT[], "roleIds" TEXT[]) RETURNS void LANGUAGE plpgsql AS $$
-BEGIN
+CREATE FUNCTION "stafett_refresh_role_review"("flowIds" TEXT[], "roleIds" TEXT[]) RETURNS void LANGUAGE sql AS $$
   DELETE FROM "FlowRoleReview" v
   USING unnest("flowIds", "roleIds") AS t("flowId", "roleId")
   WHERE v."flowId" = t."flowId" AND v."roleId" = t."roleId";
@@ -39,7 +37,6 @@ BEGIN
     GROUP BY r."roleId", r."flowId", r."elementId", r."elementName", r."elementKind", r."position"
   ) e
   GROUP BY e."roleId", e."flowId";
-END;
 $$;
 
 -- After each statement on FlowResponsibility, the pairs it touched (before and after an update).
