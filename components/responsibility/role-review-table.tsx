@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { DataTable } from '@/components/table/data-table';
-import type { RoleReviewItem } from '@/lib/db/role-responsibilities';
+import type { RoleReviewItem } from '@/lib/domain/responsibility/role-review';
 
 type Props = { roleName: string; items: RoleReviewItem[] };
 

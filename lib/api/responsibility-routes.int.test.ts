@@ -146,4 +146,24 @@ describe('GET /api/roles/:id/responsibilities', () => {
     expect((await call(getRoleResponsibilities, '', tokens.stranger, role.id)).status).toBe(404);
     expect((await call(getRoleResponsibilities, '', tokens.region, 'no-such-role')).status).toBe(404);
   });
+
+  it('orders the flows by name in Swedish order, each flow in flow order with letters in RACI order, and leaves archived flows out', async () => {
+    const role = await db.role.create({ data: { organisationId: kommun.id, name: unique('Ordnad roll') } });
+    const onTask = resp(role.id, 'informed') + resp(role.id, 'accountable');
+    const onHandover = `<bpmn:extensionElements>${resp(role.id, 'consulted')}</bpmn:extensionElements>`;
+    const make = (name: string, handover = '') => createFlowFromBpmn(kommunEditor, flowXml(kommun, region, onTask, handover), { name: unique(name) });
+    const o = await make('Öppenvård', onHandover);
+    const z = await make('Zon');
+    const aa = await make('Åtgärd');
+    const archived = await make('Arkiverat');
+    await db.flow.update({ where: { id: archived.id }, data: { archivedAt: new Date() } });
+
+    const { items } = (await (await call(getRoleResponsibilities, '', tokens.kommun, role.id)).json()) as { items: { flowId: string; elementId: string; letters: string[] }[] };
+    expect(items.map((i) => [i.flowId, i.elementId, i.letters])).toEqual([
+      [z.id, 'Task_A', ['A', 'I']],
+      [aa.id, 'Task_A', ['A', 'I']],
+      [o.id, 'Task_A', ['A', 'I']],
+      [o.id, 'Msg_1', ['C']],
+    ]);
+  });
 });

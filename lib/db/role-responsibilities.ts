@@ -1,19 +1,12 @@
 import { canSeeFlow, canSeeRole, organisationsSeeingFlows, type Actor } from '@/lib/auth/policy';
 import { RACI_LETTERS, type RaciLetter } from '@/lib/domain/responsibility/raci';
+import { orderRoleReview, type RoleReviewElement, type RoleReviewItem } from '@/lib/domain/responsibility/role-review';
 import { AppError } from '@/lib/errors';
 import { db, readRows } from './client';
 
-// The manager's view across flows, read from the projection tables (FlowResponsibility), never by
-// parsing BPMN: one role's responsibilities in every flow the actor may see, and each role's load.
-
-export type RoleReviewItem = {
-  flowId: string;
-  flowName: string;
-  elementId: string;
-  name: string;
-  kind: 'ACTIVITY' | 'HANDOVER';
-  letters: RaciLetter[];
-};
+// The manager's view across flows, read from the projection tables (FlowResponsibility and its read
+// model FlowRoleReview), never by parsing BPMN: one role's responsibilities in every flow the actor
+// may see, and each role's load.
 
 export type RoleReview = {
   role: { id: string; name: string; organisationId: string; organisationName: string; colour: string; archived: boolean };
@@ -39,9 +32,10 @@ async function visibleFlows(actor: Actor, flowIds: string[]): Promise<Map<string
   return new Map(visible.map((f) => [f.id, f.name]));
 }
 
-/** Every activity and handover where the role is R, A, C or I, in the flows the actor may see; 404 when the role is out of reach. */
-export async function getRoleReview(actor: Actor, roleId: string): Promise<RoleReview> {
-  if (!ROLE_ID.test(roleId)) throw roleNotFound();
+type RoleInReach = { id: string; name: string; organisationId: string; archivedAt: Date | null; organisation: { name: string; colour: string } };
+
+/** The role, when the actor may see it (a member of its organisation, or of one sharing a flow with it); 404 otherwise. */
+async function roleInReach(actor: Actor, roleId: string): Promise<RoleInReach> {
   const role = await db.role.findUnique({
     where: { id: roleId },
     select: { id: true, name: true, organisationId: true, archivedAt: true, organisation: { select: { name: true, colour: true } } },
@@ -56,41 +50,33 @@ export async function getRoleReview(actor: Actor, roleId: string): Promise<RoleR
         distinct: ['organisationId'],
       });
   if (!canSeeRole(actor, { organisationId: role.organisationId, sharingOrganisationIds: sharing.map((s) => s.organisationId) })) throw roleNotFound();
+  return role;
+}
 
-  // One query over the projection (an index-only scan of the role's covering index), its thousands
-  // of rows read through the driver (readRows), grouped here: a GROUP BY over text keys sorts by
-  // collation, which cost more than the query itself. Which flows are visible is policy's answer
-  // (organisationsSeeingFlows), applied in SQL so 1,000 flows stay fast.
-  const seeing = organisationsSeeingFlows(actor);
-  const rows = await readRows<{ flowId: string; flowName: string; elementId: string; kind: 'ACTIVITY' | 'HANDOVER'; name: string; letter: RaciLetter; position: number }>(
-    `SELECT r."flowId", f."name" AS "flowName", r."elementId", r."elementKind"::text AS "kind", r."elementName" AS "name",
-            r."letter"::text AS "letter", r."position"
-     FROM "FlowResponsibility" r
-     JOIN "Flow" f ON f."id" = r."flowId" AND f."archivedAt" IS NULL
-     WHERE r."roleId" = $1
-       AND EXISTS (SELECT 1 FROM "FlowParticipant" p WHERE p."flowId" = r."flowId" AND p."organisationId" = ANY($2::text[]))`,
-    [roleId, seeing],
+/**
+ * The role's elements in the flows the actor may see: one row per flow from the read model, its
+ * elements as JSON text (one JSON.parse, not a driver row per letter; PostgreSQL built it when the
+ * projection was written), joined with the flow for its name and for policy's organisationsSeeingFlows,
+ * applied in SQL.
+ */
+async function readRoleReview(actor: Actor, roleId: string): Promise<RoleReviewItem[]> {
+  const rows = await readRows<{ flowId: string; flowName: string; items: string }>(
+    `SELECT v."flowId", f."name" AS "flowName", v."items"
+     FROM "FlowRoleReview" v
+     JOIN "Flow" f ON f."id" = v."flowId" AND f."archivedAt" IS NULL
+     WHERE v."roleId" = $1
+       AND EXISTS (SELECT 1 FROM "FlowParticipant" p WHERE p."flowId" = v."flowId" AND p."organisationId" = ANY($2::text[]))`,
+    [roleId, organisationsSeeingFlows(actor)],
   );
-  const byElement = new Map<string, RoleReviewItem & { position: number }>();
-  const flowNames = new Map<string, string>();
-  for (const { flowId, flowName, elementId, kind, name, letter, position } of rows) {
-    flowNames.set(flowId, flowName);
-    const key = `${flowId}\u0000${elementId}`;
-    const item = byElement.get(key);
-    if (item) item.letters.push(letter);
-    else byElement.set(key, { flowId, flowName, elementId, name, kind, letters: [letter], position });
-  }
-  // Flows by name (Swedish order), then each flow's steps in flow order: the collator compares the
-  // flows once each, not every pair of the thousands of items.
-  const collator = new Intl.Collator('sv');
-  const flowRank = new Map(
-    [...flowNames]
-      .sort(([idA, a], [idB, b]) => collator.compare(a, b) || (idA < idB ? -1 : idA > idB ? 1 : 0))
-      .map(([id], rank) => [id, rank]),
-  );
-  const items = [...byElement.values()]
-    .sort((a, b) => flowRank.get(a.flowId)! - flowRank.get(b.flowId)! || a.position - b.position)
-    .map(({ position: _position, ...item }) => ({ ...item, letters: RACI_LETTERS.filter((l) => item.letters.includes(l)) }));
+  // Written by the migration's trigger from FlowResponsibility's typed columns: the shape is ours.
+  return orderRoleReview(rows.map(({ flowId, flowName, items }) => ({ flowId, flowName, elements: JSON.parse(items) as RoleReviewElement[] })));
+}
+
+/** Every activity and handover where the role is R, A, C or I, in the flows the actor may see; 404 when the role is out of reach. */
+export async function getRoleReview(actor: Actor, roleId: string): Promise<RoleReview> {
+  if (!ROLE_ID.test(roleId)) throw roleNotFound();
+  const role = await roleInReach(actor, roleId);
+  const items = await readRoleReview(actor, roleId);
   return {
     role: {
       id: role.id,
