@@ -21,9 +21,10 @@ export type CoeditingResults = {
   commitApi: Sample;
   commitApiMove: Sample;
   baselineInsertNotify: Sample;
-  commitToEvent: Sample;
+  /** Null with BENCH_COMMIT_ONLY=1, as are the load figures. */
+  commitToEvent: Sample | null;
   baselineNotifyRoundTrip: Sample;
-  load: { editors: number; flows: number; seconds: number; changes: number; changesPerSecond: number; p95: number; p50: number; lost: number; refused: number };
+  load: null | { editors: number; flows: number; seconds: number; changes: number; changesPerSecond: number; p95: number; p50: number; lost: number; refused: number };
 };
 
 type Api = (base: string, method: string, route: string, body?: unknown) => Promise<Response>;
@@ -35,10 +36,12 @@ export async function benchCoediting(opts: {
   token: string;
   flowId: string;
   newFlow: () => Promise<string>;
+  /** Only the commits through POST …/changes (and the baselines): no second instance, no load test. */
+  commitOnly?: boolean;
 }): Promise<CoeditingResults> {
   const api: Api = (base, method, route, body) =>
     fetch(`${base}${route}`, { method, headers: { authorization: `Bearer ${opts.token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
-  const second = await startApp(opts.env);
+  const second = opts.commitOnly ? null : await startApp(opts.env);
   try {
     const target = await firstTaskOf(api, opts.first.baseUrl, opts.flowId);
     let n = 0;
@@ -57,8 +60,10 @@ export async function benchCoediting(opts: {
       const res = await api(opts.first.baseUrl, 'POST', `/api/flows/${opts.flowId}/changes`, body);
       if (res.status !== 200) throw new Error(`bench: move answered ${res.status}: ${await res.text()}`);
     };
+    await move(); // warm the move's path (the projection's modules)
     const commitApiMove = summarise(await repeat(RUNS, () => timed(move)));
     const { insertNotify, notifyRoundTrip } = await pgBaselines(opts.databaseUrl, JSON.stringify(rename()));
+    if (!second) return { commitApi, commitApiMove, baselineInsertNotify: insertNotify, commitToEvent: null, baselineNotifyRoundTrip: notifyRoundTrip, load: null };
 
     // Commit through the first instance; the event arrives at a stream served by the second.
     const stream = await openStream(`${second.baseUrl}/api/flows/${opts.flowId}/events`, opts.token);
@@ -78,7 +83,7 @@ export async function benchCoediting(opts: {
     const load = await loadTest(api, [opts.first, second], opts.newFlow, opts.databaseUrl);
     return { commitApi, commitApiMove, baselineInsertNotify: insertNotify, commitToEvent, baselineNotifyRoundTrip: notifyRoundTrip, load };
   } finally {
-    await second.stop();
+    await second?.stop();
   }
 }
 
