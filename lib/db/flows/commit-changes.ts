@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { assertContainment, normaliseOps } from '@/lib/bpmn/known-types';
+import { assertContainment, isFlowNodeType, normaliseOps } from '@/lib/bpmn/known-types';
 import { definitionsOf, xmlOfState } from '@/lib/bpmn/records';
 import { danglingAfter } from '@/lib/domain/records/references';
 import { ApplyError, applyOps, type RecordState } from '@/lib/domain/records/record-state';
 import { checkRights, type PoolRights } from '@/lib/domain/records/rights';
+import { layoutKeepsProjection } from '@/lib/domain/responsibility/layout-change';
 import type { Op } from '@/lib/domain/records/types';
 import type { Prisma } from '@/lib/db/generated/client';
 import { AppError, isAppError } from '@/lib/errors';
@@ -91,11 +92,12 @@ async function commitIn(tx: Tx, input: CommitInput): Promise<{ result: CommitRes
     VALUES (${randomUUID()}, ${input.flowId}, ${version}, ${input.batchId}, ${input.authorId}, ${JSON.stringify(ops)}::jsonb, now())`;
   await writeHeadChanges(tx, input.flowId, version, head.state, after);
   // Responsibility across flows is plain SQL over these tables, so every commit keeps them current,
-  // writing only the rows its change touched.
+  // writing only the rows its change touched. A rename or a move mostly follows from the rows before it.
   const before = head.projection ?? (await readProjection(tx, input.flowId));
   const renamed = rowsAfterRenames(before, ops);
   if (renamed) await writeProjection(tx, input.flowId, renamed, before);
-  const projection = renamed ?? (await projectResponsibilities(tx, input.flowId, definitionsOf(after), before));
+  const kept = renamed ?? (layoutKeepsProjection(head.state, after, ops, isFlowNodeType) ? before : null);
+  const projection = kept ?? (await projectResponsibilities(tx, input.flowId, definitionsOf(after), before));
   await tx.$executeRaw`UPDATE "Flow" SET "headVersion" = ${version}, "updatedAt" = now() WHERE "id" = ${input.flowId}`;
   if (input.revision) {
     await appendRevision(tx, {
