@@ -50,4 +50,17 @@ describe('personal API tokens', () => {
     const actions = await db.auditEvent.findMany({ where: { objectId: created.id }, orderBy: { createdAt: 'asc' } });
     expect(actions.map((e) => e.action)).toEqual(['apiToken.create', 'apiToken.revoke']);
   });
+
+  it('no longer authenticates once its account is disabled, and marks its use at most once a minute', async () => {
+    const user = await makeUser();
+    const created = await createApiToken(user.id, 'skript');
+    await findTokenOwner(created.token);
+    const { lastUsedAt } = await db.apiToken.findUniqueOrThrow({ where: { id: created.id } });
+    expect(Date.now() - lastUsedAt!.getTime()).toBeLessThan(60_000);
+    await findTokenOwner(created.token);
+    expect((await db.apiToken.findUniqueOrThrow({ where: { id: created.id } })).lastUsedAt).toEqual(lastUsedAt);
+
+    await db.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
+    expect(await findTokenOwner(created.token)).toBeNull();
+  });
 });
