@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { poolRightsOf, type Actor } from '@/lib/auth/policy';
 import { parseBpmn } from '@/lib/bpmn/parse-bpmn';
 import { definitionsOf, recordStateOf, xmlOfState } from '@/lib/bpmn/records';
-import { db } from '@/lib/db/client';
+import { db, pooledSql } from '@/lib/db/client';
 import { createFlowFromBpmn } from '@/lib/db/flows/create-flow-from-bpmn';
 import { makeOrganisation, makeUser, twoPoolXml } from '@/lib/db/flows/flow-test-data';
 import { getFlowForActor } from '@/lib/db/flows/get-flow';
@@ -319,7 +319,7 @@ async function runProgramme(clientCount: number, steps: Step[]): Promise<void> {
     expect(recordsOf(state)).toEqual(recordsOf(headState));
     // The responsibility tables hold the head's full projection, whichever shortcut each commit took
     // (a rename's rows, a move that kept the order).
-    expect(tablesOf(await readProjection(db, flowId))).toEqual(tablesOf(projectionRowsOf(projectResponsibility(definitionsOf(headState)))));
+    expect(tablesOf(await readProjection(pooledSql, flowId))).toEqual(tablesOf(projectionRowsOf(projectResponsibility(definitionsOf(headState)))));
     const { definitions } = await parseBpmn(await xmlOfState(headState), 'strict');
     const roundTrip = diffStates(headState, recordStateOf(definitions));
     if (roundTrip.length) { const xml = await xmlOfState(headState); console.log("RT", xml.includes("Pool_A_di"), JSON.stringify((await parseBpmn(xml, "lenient")).warnings).slice(0, 800)); console.log(xml.slice(xml.indexOf("<bpmndi:BPMNDiagram"), xml.indexOf("<bpmndi:BPMNDiagram") + 900)); }

@@ -2,6 +2,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from './generated/client';
 import { env } from '@/lib/env';
+import type { Sql } from './sql';
 
 // One client per process; Next's dev server reloads modules, so keep it on globalThis.
 const globalForPrisma = globalThis as unknown as { stafettPrisma?: PrismaClient; stafettPool?: pg.Pool };
@@ -34,4 +35,36 @@ if (env.NODE_ENV !== 'production') {
  */
 export async function readRows<Row>(text: string, values: readonly unknown[]): Promise<Row[]> {
   return (await pool.query(text, values as unknown[])).rows as Row[];
+}
+
+/** Statements on the shared pool outside any transaction, each on whichever connection is free. */
+export const pooledSql: Sql = {
+  query: readRows,
+  execute: async (text, values = []) => void (await pool.query(text, values as unknown[])),
+};
+
+/** As long as Prisma's transactions may take (REVISION_TX_OPTIONS), waiting for a row lock included. */
+const TRANSACTION_STATEMENT_TIMEOUT_MS = 15_000;
+
+/** One transaction on a driver connection of the shared pool (the commit path: see sql.ts). */
+export async function inSqlTransaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  const sql: Sql = {
+    query: async <Row>(text: string, values: readonly unknown[] = []) => (await client.query(text, values as unknown[])).rows as Row[],
+    execute: async (text, values = []) => void (await client.query(text, values as unknown[])),
+  };
+  let broken = false;
+  try {
+    // One round trip: both statements in one simple query, which leaves the transaction open.
+    await client.query(`BEGIN; SET LOCAL statement_timeout = ${TRANSACTION_STATEMENT_TIMEOUT_MS}`);
+    const result = await work(sql);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    // A connection that cannot even roll back goes, rather than back into the pool.
+    await client.query('ROLLBACK').catch(() => (broken = true));
+    throw error;
+  } finally {
+    client.release(broken);
+  }
 }
