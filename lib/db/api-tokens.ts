@@ -1,8 +1,12 @@
+import type { Actor } from '@/lib/auth/policy';
 import { API_TOKEN_PREFIX, generateSecret, hashSecret } from '@/lib/auth/tokens';
+import { membershipsColumn } from './actors';
 import { recordAudit } from './audit';
 import { db, readRows } from './client';
 
 export type TokenOwner = { id: string; email: string; name: string };
+/** The owner, and what policy needs of them (their memberships), from the same statement. */
+export type TokenCaller = { user: TokenOwner; actor: Actor };
 
 /** What the profile page shows of a token: never the token nor its hash. */
 export type ApiTokenSummary = {
@@ -19,17 +23,18 @@ export type CreatedApiToken = ApiTokenSummary & { token: string };
 /** Enough of the token to tell tokens apart ("stf_Ab3x"), far too little to guess the rest. */
 const SHOWN_PREFIX_LENGTH = API_TOKEN_PREFIX.length + 4;
 
-type TokenRow = { id: string; active: boolean; lastUsedAt: Date | null; userId: string; email: string; name: string };
+type TokenRow = { id: string; active: boolean; lastUsedAt: Date | null; userId: string; email: string; name: string; memberships: Actor['memberships'] };
 
 /**
- * The active owner of a bearer token, or null. Marks the token used (at most once a minute). Read on
- * every API call of a script, so through the driver: asked again each time, never remembered, so a
- * revoked token or a disabled account stops working at once on every instance.
+ * The active owner of a bearer token with their memberships, or null. Marks the token used (at most
+ * once a minute). Read on every API call of a script, in one statement through the driver: asked
+ * again each time, never remembered, so a revoked token, a disabled account or a removed membership
+ * counts at once on every instance.
  */
-export async function findTokenOwner(token: string): Promise<TokenOwner | null> {
+export async function findTokenOwner(token: string): Promise<TokenCaller | null> {
   const [row] = await readRows<TokenRow>(
     `SELECT t."id", t."revokedAt" IS NULL AND u."disabledAt" IS NULL AS "active", t."lastUsedAt" AT TIME ZONE 'UTC' AS "lastUsedAt",
-            u."id" AS "userId", u."email", u."name"
+            u."id" AS "userId", u."email", u."name", ${membershipsColumn('u."id"')} AS "memberships"
      FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId"
      WHERE t."tokenHash" = $1`,
     [hashSecret(token)],
@@ -38,7 +43,7 @@ export async function findTokenOwner(token: string): Promise<TokenOwner | null> 
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   }
-  return { id: row.userId, email: row.email, name: row.name };
+  return { user: { id: row.userId, email: row.email, name: row.name }, actor: { userId: row.userId, memberships: row.memberships } };
 }
 
 const summarySelect = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
