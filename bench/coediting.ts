@@ -14,6 +14,7 @@ import { repeat, summarise, timed, type Sample } from './stats';
 
 const RUNS = Number(process.env.BENCH_SERVER_RUNS ?? 20) * 5;
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
+const WARM_UP = 50;
 const EDITORS = 50;
 const FLOWS = 10;
 
@@ -51,7 +52,8 @@ export async function benchCoediting(opts: {
       if (res.status !== 200) throw new Error(`bench: commit answered ${res.status}: ${await res.text()}`);
       return ((await res.json()) as { version: number }).version;
     };
-    await commit(opts.first.baseUrl); // warm the route
+    // Warm the route: the first requests after `next start` load modules and run code not yet optimised.
+    for (let i = 0; i < WARM_UP; i++) await commit(opts.first.baseUrl);
     const commitApi = summarise(await repeat(RUNS, () => timed(() => commit(opts.first.baseUrl))));
     let x = 0;
     const move = async () => {
@@ -60,7 +62,7 @@ export async function benchCoediting(opts: {
       const res = await api(opts.first.baseUrl, 'POST', `/api/flows/${opts.flowId}/changes`, body);
       if (res.status !== 200) throw new Error(`bench: move answered ${res.status}: ${await res.text()}`);
     };
-    await move(); // warm the move's path (the projection's modules)
+    for (let i = 0; i < WARM_UP; i++) await move(); // and the move's path
     const commitApiMove = summarise(await repeat(RUNS, () => timed(move)));
     const { insertNotify, notifyRoundTrip } = await pgBaselines(opts.databaseUrl, JSON.stringify(rename()));
     if (!second) return { commitApi, commitApiMove, baselineInsertNotify: insertNotify, commitToEvent: null, baselineNotifyRoundTrip: notifyRoundTrip, load: null };
