@@ -2,7 +2,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from './generated/client';
 import { env } from '@/lib/env';
-import type { Sql } from './sql';
+import type { Sql, SqlReader } from './sql';
 
 // One client per process; Next's dev server reloads modules, so keep it on globalThis.
 const globalForPrisma = globalThis as unknown as { stafettPrisma?: PrismaClient; stafettPool?: pg.Pool };
@@ -37,11 +37,8 @@ export async function readRows<Row>(text: string, values: readonly unknown[]): P
   return (await pool.query(text, values as unknown[])).rows as Row[];
 }
 
-/** Statements on the shared pool outside any transaction, each on whichever connection is free. */
-export const pooledSql: Sql = {
-  query: readRows,
-  execute: async (text, values = []) => void (await pool.query(text, values as unknown[])),
-};
+/** Reads on the shared pool outside any transaction, each statement on whichever connection is free. */
+export const pooledSql: SqlReader = { query: readRows };
 
 /** As long as Prisma's transactions may take (REVISION_TX_OPTIONS), waiting for a row lock included. */
 const TRANSACTION_STATEMENT_TIMEOUT_MS = 15_000;

@@ -13,6 +13,9 @@ export type Sql = {
   execute(text: string, values?: readonly unknown[]): Promise<void>;
 };
 
+/** What a read needs: on the shared pool outside any transaction (pooledSql), or inside one. */
+export type SqlReader = Pick<Sql, 'query'>;
+
 /** The statements of a Prisma transaction, for code that shares it with Prisma calls. */
 export function sqlOf(tx: Prisma.TransactionClient): Sql {
   return {

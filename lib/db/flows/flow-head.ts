@@ -3,7 +3,7 @@ import { applyOps, stateOf, type RecordState } from '@/lib/domain/records/record
 import type { ElementRecord, Op } from '@/lib/domain/records/types';
 import { AppError } from '@/lib/errors';
 import { pooledSql } from '../client';
-import type { Sql, Statement } from '../sql';
+import type { Sql, SqlReader, Statement } from '../sql';
 import { readStoredBpmn } from './get-revision-xml';
 import { cachedHead, rememberHead } from './head-cache';
 import type { ProjectionRows } from './projection-rows';
@@ -28,8 +28,10 @@ type HeadRow = { lastRevision: number | null; duplicateOf: number | null; stored
 /**
  * Takes the flow's row lock (commits to one flow queue here, which orders them), then reads its head.
  * Two statements on purpose: under READ COMMITTED a statement that waited for the lock would still
- * read the other tables as they were before it waited. A flow saved before live co-editing existed
- * has no head yet: it is built once from its head revision.
+ * read the other tables as they were before it waited. (One statement checked by FlowHead's version
+ * against the locked row's would notice a commit that came in between, but not an approval's
+ * checkpoint, which takes the same lock and adds a revision without moving any version.) A flow saved
+ * before live co-editing existed has no head yet: it is built once from its head revision.
  */
 export async function lockFlowHead(sql: Sql, flowId: string, batchId: string | null): Promise<LockedFlow> {
   const [row] = await sql.query<LockRow>(
@@ -68,7 +70,7 @@ export async function lockFlowHead(sql: Sql, flowId: string, batchId: string | n
  * it is current, caught up from the change log when it is a few versions behind (another instance
  * committed those), or every element row read again.
  */
-async function headFromCacheOrRows(sql: Sql, flowId: string, version: number): Promise<{ state: RecordState; projection: ProjectionRows | null }> {
+async function headFromCacheOrRows(sql: SqlReader, flowId: string, version: number): Promise<{ state: RecordState; projection: ProjectionRows | null }> {
   const cached = cachedHead(flowId);
   if (cached?.version === version) return cached;
   if (cached && cached.version < version) {
@@ -150,7 +152,7 @@ function remembered(flowId: string, version: number, state: RecordState): Record
   return state;
 }
 
-async function catchUp(sql: Sql, flowId: string, state: RecordState, from: number, to: number): Promise<RecordState | null> {
+async function catchUp(sql: SqlReader, flowId: string, state: RecordState, from: number, to: number): Promise<RecordState | null> {
   if (to - from > CATCH_UP_LIMIT) return null;
   const changes = await changesBetween(sql, flowId, from, to);
   if (changes.length !== to - from) return null;
@@ -159,7 +161,7 @@ async function catchUp(sql: Sql, flowId: string, state: RecordState, from: numbe
 }
 
 /** The ops of the changes after version `from` up to `to`, oldest first. */
-async function changesBetween(sql: Sql, flowId: string, from: number, to: number): Promise<Op[][]> {
+async function changesBetween(sql: SqlReader, flowId: string, from: number, to: number): Promise<Op[][]> {
   const rows = await sql.query<{ ops: Op[] }>(
     `SELECT "ops" FROM "FlowChange" WHERE "flowId" = $1 AND "version" > $2 AND "version" <= $3 ORDER BY "version"`,
     [flowId, from, to],
@@ -172,7 +174,7 @@ async function changesBetween(sql: Sql, flowId: string, from: number, to: number
  * revision up to the version. Any committed version can be read again this way (the base of a merge,
  * an old ETag), not only checkpoints.
  */
-export async function stateAtVersionIn(sql: Sql, flowId: string, version: number): Promise<RecordState> {
+export async function stateAtVersionIn(sql: SqlReader, flowId: string, version: number): Promise<RecordState> {
   const [revision] = await sql.query<{ version: number; bpmnXml: string }>(
     `SELECT "version", "bpmnXml" FROM "FlowRevision" WHERE "flowId" = $1 AND "version" <= $2 ORDER BY "version" DESC LIMIT 1`,
     [flowId, version],

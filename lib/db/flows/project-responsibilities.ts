@@ -3,7 +3,7 @@ import { organisationIdOf } from '@/lib/bpmn/stafett-details';
 import { readFlowModel } from '@/lib/domain/responsibility/flow-model';
 import { projectResponsibility } from '@/lib/domain/responsibility/raci';
 import { AppError } from '@/lib/errors';
-import { writeAsOne, type Sql, type Statement } from '../sql';
+import { writeAsOne, type Sql, type SqlReader, type Statement } from '../sql';
 import {
   projectionRowsOf,
   responsibilityKey,
@@ -31,7 +31,7 @@ export async function projectResponsibilities(sql: Sql, flowId: string, definiti
  * elements) a role id that is in no participating organisation's catalogue: a responsibility must
  * point at a real role, or the role review would silently miss it.
  */
-export async function checkedProjection(sql: Sql, flowId: string, definitions: ModdleElement, previous: ProjectionRows | null): Promise<ProjectionRows> {
+export async function checkedProjection(sql: SqlReader, flowId: string, definitions: ModdleElement, previous: ProjectionRows | null): Promise<ProjectionRows> {
   const rows = projectionRowsOf(projectResponsibility(definitions));
   await assertKnownRoles(sql, flowId, definitions, rows, previous);
   return rows;
@@ -105,7 +105,7 @@ const TABLES: readonly Table[] = [
  * diagram names explicitly is not stored: every role in the rows stands for it (they were all checked
  * when they came in, or came from a lane).
  */
-export async function readProjection(sql: Sql, flowId: string): Promise<ProjectionRows> {
+export async function readProjection(sql: SqlReader, flowId: string): Promise<ProjectionRows> {
   const select = <Row>(table: Table) =>
     sql.query<Row>(`SELECT ${quoted([...table.keys, ...table.columns])} FROM "${table.name}" WHERE "flowId" = $1 ORDER BY "position"`, [flowId]);
   // One after the other: a transaction is one connection.
@@ -143,7 +143,7 @@ function deleteRows(flowId: string, table: Table, rows: readonly object[]): Stat
     WHERE t."flowId" = ${bind(flowId)} AND ${match}`;
 }
 
-async function assertKnownRoles(sql: Sql, flowId: string, definitions: ModdleElement, rows: ProjectionRows, previous: ProjectionRows | null): Promise<void> {
+async function assertKnownRoles(sql: SqlReader, flowId: string, definitions: ModdleElement, rows: ProjectionRows, previous: ProjectionRows | null): Promise<void> {
   const named = rows.namedRoles;
   // Roles already named before this change were checked when they came in: only new ones are asked for.
   const before = new Set(previous ? [...previous.namedRoles.values()].flatMap((s) => [...s]) : []);
