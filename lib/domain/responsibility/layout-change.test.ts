@@ -35,6 +35,17 @@ describe('layoutKeepsProjection', () => {
     expect(keeps([nudge('Task_BedomaBehov_di', 3, 5)])).toBe(true);
   });
 
+  it('keeps it when any step moves up or down a little, where no tie is broken', () => {
+    expect(nodeShapes().filter((shape) => !keeps([nudge(shape, 0, 5)]))).toEqual([]);
+  });
+
+  it('computes again when a step moves sideways out of a column it shares (the tie was broken by height)', () => {
+    const shapes = nodeShapes();
+    const centre = (id: string) => boundsOf(id)['dc:x']! + boundsOf(id)['dc:width']! / 2;
+    const shared = shapes.find((a) => shapes.some((b) => b !== a && centre(b) === centre(a)))!;
+    expect(keeps([nudge(shared, 2)])).toBe(false);
+  });
+
   it('keeps it when a pool or lane is resized and when an edge is rerouted: flow order reads only flow nodes', () => {
     const pool = [...demo.byId.values()].find((r) => r.type === 'bpmndi:BPMNShape' && demo.byId.get(r.fields['r:bpmndi:bpmnElement'] as string)?.type === 'bpmn:Participant')!;
     const edge = [...demo.byId.values()].find((r) => r.type === 'bpmndi:BPMNEdge')!;
@@ -58,7 +69,6 @@ describe('layoutKeepsProjection', () => {
 
   it('never keeps a projection that a full computation would change (random moves of several shapes)', () => {
     const shapes = nodeShapes();
-    let kept = 0;
     const move = fc.record({ shape: fc.nat(shapes.length - 1), near: fc.nat(shapes.length - 1), dx: fc.integer({ min: -80, max: 80 }), dy: fc.integer({ min: -80, max: 80 }) });
     fc.assert(
       fc.property(fc.array(move, { minLength: 1, maxLength: 3 }), (moves) => {
@@ -69,12 +79,9 @@ describe('layoutKeepsProjection', () => {
         });
         const after = applyOps(demo, ops);
         if (!layoutKeepsProjection(demo, after, ops, isFlowNodeType)) return;
-        kept++;
         expect(projectResponsibility(definitionsOf(after))).toEqual(projectResponsibility(definitionsOf(demo)));
       }),
       { numRuns: 200 },
     );
-    // The decision is worth having only if it says "kept" for a good share of small moves.
-    expect(kept).toBeGreaterThan(40);
   });
 });
