@@ -14,6 +14,7 @@ import { repeat, summarise, timed, type Sample } from './stats';
 
 const RUNS = Number(process.env.BENCH_SERVER_RUNS ?? 20) * 5;
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
+const WARM_UP = 50;
 const EDITORS = 50;
 const FLOWS = 10;
 
@@ -21,9 +22,10 @@ export type CoeditingResults = {
   commitApi: Sample;
   commitApiMove: Sample;
   baselineInsertNotify: Sample;
-  commitToEvent: Sample;
+  /** Null with BENCH_COMMIT_ONLY=1, as are the load figures. */
+  commitToEvent: Sample | null;
   baselineNotifyRoundTrip: Sample;
-  load: { editors: number; flows: number; seconds: number; changes: number; changesPerSecond: number; p95: number; p50: number; lost: number; refused: number };
+  load: null | { editors: number; flows: number; seconds: number; changes: number; changesPerSecond: number; p95: number; p50: number; lost: number; refused: number };
 };
 
 type Api = (base: string, method: string, route: string, body?: unknown) => Promise<Response>;
@@ -35,10 +37,12 @@ export async function benchCoediting(opts: {
   token: string;
   flowId: string;
   newFlow: () => Promise<string>;
+  /** Only the commits through POST …/changes (and the baselines): no second instance, no load test. */
+  commitOnly?: boolean;
 }): Promise<CoeditingResults> {
   const api: Api = (base, method, route, body) =>
     fetch(`${base}${route}`, { method, headers: { authorization: `Bearer ${opts.token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
-  const second = await startApp(opts.env);
+  const second = opts.commitOnly ? null : await startApp(opts.env);
   try {
     const target = await firstTaskOf(api, opts.first.baseUrl, opts.flowId);
     let n = 0;
@@ -48,7 +52,8 @@ export async function benchCoediting(opts: {
       if (res.status !== 200) throw new Error(`bench: commit answered ${res.status}: ${await res.text()}`);
       return ((await res.json()) as { version: number }).version;
     };
-    await commit(opts.first.baseUrl); // warm the route
+    // Warm the route: the first requests after `next start` load modules and run code not yet optimised.
+    for (let i = 0; i < WARM_UP; i++) await commit(opts.first.baseUrl);
     const commitApi = summarise(await repeat(RUNS, () => timed(() => commit(opts.first.baseUrl))));
     let x = 0;
     const move = async () => {
@@ -57,8 +62,10 @@ export async function benchCoediting(opts: {
       const res = await api(opts.first.baseUrl, 'POST', `/api/flows/${opts.flowId}/changes`, body);
       if (res.status !== 200) throw new Error(`bench: move answered ${res.status}: ${await res.text()}`);
     };
+    for (let i = 0; i < WARM_UP; i++) await move(); // and the move's path
     const commitApiMove = summarise(await repeat(RUNS, () => timed(move)));
     const { insertNotify, notifyRoundTrip } = await pgBaselines(opts.databaseUrl, JSON.stringify(rename()));
+    if (!second) return { commitApi, commitApiMove, baselineInsertNotify: insertNotify, commitToEvent: null, baselineNotifyRoundTrip: notifyRoundTrip, load: null };
 
     // Commit through the first instance; the event arrives at a stream served by the second.
     const stream = await openStream(`${second.baseUrl}/api/flows/${opts.flowId}/events`, opts.token);
@@ -78,7 +85,7 @@ export async function benchCoediting(opts: {
     const load = await loadTest(api, [opts.first, second], opts.newFlow, opts.databaseUrl);
     return { commitApi, commitApiMove, baselineInsertNotify: insertNotify, commitToEvent, baselineNotifyRoundTrip: notifyRoundTrip, load };
   } finally {
-    await second.stop();
+    await second?.stop();
   }
 }
 

@@ -30,6 +30,7 @@ export async function benchResponsibility(xmlOf300: string): Promise<Responsibil
   const { createFlowFromBpmn } = await import('../lib/db/flows/create-flow-from-bpmn');
   const { saveDocument: saveRevision } = await import('../lib/coediting/save-document');
   const { REVISION_TX_OPTIONS } = await import('../lib/db/flows/save-revision');
+  const { sqlOf } = await import('../lib/db/sql');
   const results: ResponsibilityResults = {};
 
   await seedDemo(db);
@@ -55,7 +56,7 @@ export async function benchResponsibility(xmlOf300: string): Promise<Responsibil
         });
         await tx.flowParticipant.createMany({ data: ids.flatMap((flowId) => [{ flowId, organisationId: region.id }, { flowId, organisationId: kommun.id }]) });
         await tx.flowRevision.createMany({ data: ids.map((flowId) => ({ flowId, version: 1, bpmnXml: xml, authorId: author.id })) });
-        for (const flowId of ids) await projectResponsibilities(tx, flowId, definitions);
+        for (const flowId of ids) await projectResponsibilities(sqlOf(tx), flowId, definitions);
       },
       { timeout: 120_000, maxWait: 10_000 },
     );
@@ -111,7 +112,7 @@ export async function benchResponsibility(xmlOf300: string): Promise<Responsibil
   );
   const { definitions: largeDefinitions } = await parseBpmn(xmlOf300, 'strict');
   results.projectionAlone300 = summarise(
-    await repeat(RUNS, () => timed(() => db.$transaction((tx) => projectResponsibilities(tx, large.id, largeDefinitions), REVISION_TX_OPTIONS))),
+    await repeat(RUNS, () => timed(() => db.$transaction((tx) => projectResponsibilities(sqlOf(tx), large.id, largeDefinitions), REVISION_TX_OPTIONS))),
   );
   return results;
 }

@@ -20,6 +20,7 @@ const ELEMENTS = Number(process.env.BENCH_ELEMENTS ?? 300);
 const SERVER_RUNS = Number(process.env.BENCH_SERVER_RUNS ?? 20);
 const BROWSER_RUNS = Number(process.env.BENCH_BROWSER_RUNS ?? 7);
 const PASSWORD = 'stafett-demo';
+const COMMIT_ONLY = process.env.BENCH_COMMIT_ONLY === '1';
 
 type Results = Record<string, Sample>;
 
@@ -123,12 +124,14 @@ async function main() {
     const saved = await serverSaves(xml, results);
     ensureBuild(env);
     app = await startApp(env);
-    results.savePutHttp = await httpSaves(app.baseUrl, xml, saved.flowId, saved.token, saved.version());
+    // BENCH_COMMIT_ONLY=1 measures only the commits through POST …/changes and their baseline (about a
+    // minute), to compare a change to the commit path before and after, back to back.
+    if (!COMMIT_ONLY) results.savePutHttp = await httpSaves(app.baseUrl, xml, saved.flowId, saved.token, saved.version());
     // BENCH_SKIP_BROWSER=1 leaves out the first-render measures (Chromium), e.g. to rerun the server side alone.
-    if (process.env.BENCH_SKIP_BROWSER !== '1') await browserRenders(app.baseUrl, xml, saved.flowId, results);
-    const coediting: CoeditingResults = await benchCoediting({ databaseUrl, env, first: app, token: saved.token, flowId: saved.flowId, newFlow: saved.newFlow });
+    if (process.env.BENCH_SKIP_BROWSER !== '1' && !COMMIT_ONLY) await browserRenders(app.baseUrl, xml, saved.flowId, results);
+    const coediting: CoeditingResults = await benchCoediting({ databaseUrl, env, first: app, token: saved.token, flowId: saved.flowId, newFlow: saved.newFlow, commitOnly: COMMIT_ONLY });
     // Last: it seeds 1,000 more flows into the same database.
-    const responsibility: ResponsibilityResults = await benchResponsibility(xml);
+    const responsibility: ResponsibilityResults | null = COMMIT_ONLY ? null : await benchResponsibility(xml);
     await saved.disconnect();
     const report = {
       date: new Date().toISOString(),
@@ -140,7 +143,7 @@ async function main() {
       coediting,
       ratios: {
         commitApiVsInsertNotify: ratio(coediting.commitApi, coediting.baselineInsertNotify),
-        commitToEventVsNotifyRoundTrip: ratio(coediting.commitToEvent, coediting.baselineNotifyRoundTrip),
+        commitToEventVsNotifyRoundTrip: ratio(coediting.commitToEvent ?? undefined, coediting.baselineNotifyRoundTrip),
         saveInProcessVsModdleParse: ratio(results.saveRevisionInProcess, results.baselineModdleParse),
         savePutHttpVsInProcess: ratio(results.savePutHttp, results.saveRevisionInProcess),
         appViewerVsBareViewer: ratio(results.appViewerFirstRender, results.baselineBareViewerFirstRender),

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
-import { loadActor } from '@/lib/db/actors';
 import { findTokenOwner } from '@/lib/db/api-tokens';
-import { getSessionUser, type SessionUser } from '@/lib/auth/session';
+import { getSessionCaller, type Caller, type SessionUser } from '@/lib/auth/session';
 import type { Actor } from '@/lib/auth/policy';
 import { AppError, isAppError } from '@/lib/errors';
 import { env } from '@/lib/env';
@@ -47,10 +46,11 @@ function isDatabaseDown(e: unknown): boolean {
 }
 
 /**
- * The caller: a Bearer token (scripts) or the session cookie (browser). Only the cookie is sent by the
- * browser on its own, so only a cookie call is checked for coming from another site (CSRF).
+ * The caller and their memberships: a Bearer token (scripts) or the session cookie (browser). Only the
+ * cookie is sent by the browser on its own, so only a cookie call is checked for coming from another
+ * site (CSRF).
  */
-export async function authenticate(req: Request): Promise<SessionUser | null> {
+export async function authenticate(req: Request): Promise<Caller | null> {
   const header = req.headers.get('authorization');
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
@@ -58,7 +58,7 @@ export async function authenticate(req: Request): Promise<SessionUser | null> {
     return findTokenOwner(match[1]);
   }
   assertSameOrigin(req, env.NEXTAUTH_URL);
-  return getSessionUser();
+  return getSessionCaller();
 }
 
 /**
@@ -70,11 +70,10 @@ export function withUser<P = Record<string, never>>(
 ): (req: Request, args: NextRouteArgs<P>) => Promise<Response> {
   return async (req, args) => {
     try {
-      const user = await authenticate(req);
-      if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in or send an API token (Authorization: Bearer <token>).');
-      const actor = await loadActor(user.id);
+      const caller = await authenticate(req);
+      if (!caller) throw new AppError('UNAUTHENTICATED', 'Sign in or send an API token (Authorization: Bearer <token>).');
       const params = (await args?.params) ?? ({} as P);
-      return await handler({ req, user, actor, params });
+      return await handler({ req, user: caller.user, actor: caller.actor, params });
     } catch (e) {
       return toErrorResponse(e);
     }

@@ -6,6 +6,7 @@ import { approvalSelect, toApprovalState, toApprovalView, type ApprovalView } fr
 import { stateAtVersionIn } from '@/lib/db/flows/flow-head';
 import type { FlowDetail } from '@/lib/db/flows/get-flow';
 import { appendRevision, REVISION_TX_OPTIONS } from '@/lib/db/flows/save-revision';
+import { sqlOf } from '@/lib/db/sql';
 import type { Prisma } from '@/lib/db/generated/client';
 import { send, supersede } from '@/lib/domain/approval/approval-machine';
 import { AppError } from '@/lib/errors';
@@ -61,12 +62,13 @@ async function ensureRevision(tx: Tx, flow: FlowDetail, version: number, fallbac
   const existing = await tx.flowRevision.findUnique({ where: { flowId_version: { flowId: flow.id, version } }, select: { id: true } });
   if (existing) return;
   const change = await tx.flowChange.findUnique({ where: { flowId_version: { flowId: flow.id, version } }, select: { authorId: true } });
-  await appendRevision(tx, {
+  const sql = sqlOf(tx);
+  await appendRevision(sql, {
     flowId: flow.id,
     ownerOrganisationId: flow.owner.id,
     authorId: change?.authorId ?? fallbackAuthorId,
     version,
-    xml: await xmlOfState(await stateAtVersionIn(tx, flow.id, version)),
+    xml: await xmlOfState(await stateAtVersionIn(sql, flow.id, version)),
     message: null,
     auditAction: 'flow.checkpoint.approval',
   });

@@ -47,6 +47,22 @@ function treeTypesKnown(value: Json): boolean {
   return Object.entries(value).every(([k, v]) => k === '$type' || treeTypesKnown(v));
 }
 
+const flowNodes = new Map<string, boolean>();
+
+/** Whether elements of this BPMN type are flow nodes (events, activities, gateways): what flow order places. */
+export function isFlowNodeType(type: string): boolean {
+  let answer = flowNodes.get(type);
+  if (answer === undefined) {
+    try {
+      answer = (sharedModdle() as unknown as Registry).getType(type).prototype.$instanceOf('bpmn:FlowNode');
+    } catch {
+      answer = false;
+    }
+    flowNodes.set(type, answer);
+  }
+  return answer;
+}
+
 type PropertyInfo = { isReference?: boolean; isAttr?: boolean; isMany?: boolean; type?: string };
 type Registry = {
   getType(type: string): { prototype: { $instanceOf(t: string): boolean; $descriptor: { propertiesByName: Record<string, PropertyInfo> } } };

@@ -7,7 +7,7 @@ import { commitChanges, rightsError } from '@/lib/db/flows/commit-changes';
 import { stateAtVersionIn } from '@/lib/db/flows/flow-head';
 import { getFlowForActor } from '@/lib/db/flows/get-flow';
 import { readStoredBpmn } from '@/lib/db/flows/get-revision-xml';
-import { db } from '@/lib/db/client';
+import { pooledSql } from '@/lib/db/client';
 import { mergeThreeWay } from '@/lib/domain/records/merge';
 import { diffStates } from '@/lib/domain/records/record-state';
 import { checkRights } from '@/lib/domain/records/rights';
@@ -43,7 +43,7 @@ export async function saveDocument(actor: Actor, flowId: string, request: SaveDo
           baseVersion: request.baseVersion,
         });
       }
-      const base = request.baseVersion === head.headVersion ? head.state : await stateAtVersionIn(db, flow.id, request.baseVersion);
+      const base = request.baseVersion === head.headVersion ? head.state : await stateAtVersionIn(pooledSql, flow.id, request.baseVersion);
       const mine = diffStates(base, ours);
       const refusal = checkRights(base, ours, mine, rights);
       if (refusal) throw rightsError(refusal.reason, refusal.elementIds);

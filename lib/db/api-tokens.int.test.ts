@@ -21,7 +21,7 @@ describe('personal API tokens', () => {
     expect(row.tokenHash).not.toContain(created.token);
     expect(JSON.stringify(row)).not.toContain(created.token);
 
-    expect(await findTokenOwner(created.token)).toEqual({ id: user.id, email: user.email, name: 'Skript' });
+    expect(await findTokenOwner(created.token)).toEqual({ user: { id: user.id, email: user.email, name: 'Skript' }, actor: { userId: user.id, memberships: [] } });
     expect(await findTokenOwner(`${created.token}x`)).toBeNull();
     const audit = await db.auditEvent.findMany({ where: { objectType: 'ApiToken', objectId: created.id } });
     expect(audit).toMatchObject([{ actorId: user.id, action: 'apiToken.create' }]);
@@ -49,5 +49,28 @@ describe('personal API tokens', () => {
     expect(await findTokenOwner(created.token)).toBeNull();
     const actions = await db.auditEvent.findMany({ where: { objectId: created.id }, orderBy: { createdAt: 'asc' } });
     expect(actions.map((e) => e.action)).toEqual(['apiToken.create', 'apiToken.revoke']);
+  });
+
+  it('reads the memberships with the owner, as they are now', async () => {
+    const user = await makeUser();
+    const created = await createApiToken(user.id, 'skript');
+    const org = await db.organisation.create({ data: { name: `Tokens ${randomUUID().slice(0, 8)}`, kind: 'MUNICIPALITY', customerTerm: 'brukare', colour: '#1f6feb' } });
+    await db.membership.create({ data: { userId: user.id, organisationId: org.id, access: 'EDITOR' } });
+    expect((await findTokenOwner(created.token))?.actor.memberships).toEqual([{ organisationId: org.id, access: 'EDITOR' }]);
+    await db.membership.deleteMany({ where: { userId: user.id } });
+    expect((await findTokenOwner(created.token))?.actor.memberships).toEqual([]);
+  });
+
+  it('no longer authenticates once its account is disabled, and marks its use at most once a minute', async () => {
+    const user = await makeUser();
+    const created = await createApiToken(user.id, 'skript');
+    await findTokenOwner(created.token);
+    const { lastUsedAt } = await db.apiToken.findUniqueOrThrow({ where: { id: created.id } });
+    expect(Date.now() - lastUsedAt!.getTime()).toBeLessThan(60_000);
+    await findTokenOwner(created.token);
+    expect((await db.apiToken.findUniqueOrThrow({ where: { id: created.id } })).lastUsedAt).toEqual(lastUsedAt);
+
+    await db.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
+    expect(await findTokenOwner(created.token)).toBeNull();
   });
 });

@@ -1,8 +1,12 @@
+import type { Actor } from '@/lib/auth/policy';
 import { API_TOKEN_PREFIX, generateSecret, hashSecret } from '@/lib/auth/tokens';
+import { membershipsColumn } from './actors';
 import { recordAudit } from './audit';
-import { db } from './client';
+import { db, readRows } from './client';
 
 export type TokenOwner = { id: string; email: string; name: string };
+/** The owner, and what policy needs of them (their memberships), from the same statement. */
+export type TokenCaller = { user: TokenOwner; actor: Actor };
 
 /** What the profile page shows of a token: never the token nor its hash. */
 export type ApiTokenSummary = {
@@ -19,17 +23,27 @@ export type CreatedApiToken = ApiTokenSummary & { token: string };
 /** Enough of the token to tell tokens apart ("stf_Ab3x"), far too little to guess the rest. */
 const SHOWN_PREFIX_LENGTH = API_TOKEN_PREFIX.length + 4;
 
-/** The active owner of a bearer token, or null. Marks the token used (at most once a minute). */
-export async function findTokenOwner(token: string): Promise<TokenOwner | null> {
-  const row = await db.apiToken.findUnique({
-    where: { tokenHash: hashSecret(token) },
-    select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: { id: true, email: true, name: true, disabledAt: true } } },
-  });
-  if (!row || row.revokedAt || row.user.disabledAt) return null;
+type TokenRow = { id: string; active: boolean; lastUsedAt: Date | null; userId: string; email: string; name: string; memberships: Actor['memberships'] };
+
+/**
+ * The active owner of a bearer token with their memberships, or null. Marks the token used (at most
+ * once a minute). Read on every API call of a script, in one statement through the driver: asked
+ * again each time, never remembered, so a revoked token, a disabled account or a removed membership
+ * counts at once on every instance.
+ */
+export async function findTokenOwner(token: string): Promise<TokenCaller | null> {
+  const [row] = await readRows<TokenRow>(
+    `SELECT t."id", t."revokedAt" IS NULL AND u."disabledAt" IS NULL AS "active", t."lastUsedAt" AT TIME ZONE 'UTC' AS "lastUsedAt",
+            u."id" AS "userId", u."email", u."name", ${membershipsColumn('u."id"')} AS "memberships"
+     FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId"
+     WHERE t."tokenHash" = $1`,
+    [hashSecret(token)],
+  );
+  if (!row?.active) return null;
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   }
-  return { id: row.user.id, email: row.user.email, name: row.user.name };
+  return { user: { id: row.userId, email: row.email, name: row.name }, actor: { userId: row.userId, memberships: row.memberships } };
 }
 
 const summarySelect = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Prisma } from './generated/client';
 import { db } from './client';
+import type { Sql } from './sql';
 
 export type AuditInput = {
   actorId: string | null;
@@ -25,4 +27,13 @@ export async function recordAudit(input: AuditInput, tx: Writer = db): Promise<v
       data: input.data,
     },
   });
+}
+
+/** The same row, for a transaction spoken to in SQL (a commit's checkpoint: see sql.ts). */
+export async function recordAuditIn(sql: Sql, input: AuditInput): Promise<void> {
+  await sql.execute(
+    `INSERT INTO "AuditEvent" ("id", "actorId", "action", "objectType", "objectId", "organisationId", "data")
+     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)`,
+    [randomUUID(), input.actorId, input.action, input.objectType, input.objectId, input.organisationId ?? null, input.data === undefined ? null : JSON.stringify(input.data)],
+  );
 }

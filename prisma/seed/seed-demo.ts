@@ -8,6 +8,7 @@ import { toXml } from '../../lib/bpmn/serialise';
 import { writeHead } from '../../lib/db/flows/flow-head';
 import { projectResponsibilities } from '../../lib/db/flows/project-responsibilities';
 import { appendRevision } from '../../lib/db/flows/save-revision';
+import { sqlOf } from '../../lib/db/sql';
 
 // Idempotent: everything is found by its natural key (organisation name, role name within its
 // organisation, user e-mail, membership pair, the demo flow's name and owner) and only created
@@ -82,9 +83,10 @@ async function seedDemoFlow(tx: Tx, orgs: Map<string, OrgRoles>, authorId: strin
   // Through the same writers as every flow: revision 1, the head's records, the projection.
   const stored = await toXml((await parseBpmn(xml, 'strict')).definitions);
   const definitions = (await parseBpmn(stored, 'strict')).definitions;
-  await appendRevision(tx, { flowId: flow.id, ownerOrganisationId: region.id, authorId, version: 1, xml: stored, message: 'Demoflödet enligt lag (2017:612)', auditAction: null });
-  await writeHead(tx, flow.id, 1, recordStateOf(definitions), false);
-  await projectResponsibilities(tx, flow.id, definitions);
+  const sql = sqlOf(tx);
+  await appendRevision(sql, { flowId: flow.id, ownerOrganisationId: region.id, authorId, version: 1, xml: stored, message: 'Demoflödet enligt lag (2017:612)', auditAction: null });
+  await writeHead(sql, flow.id, 1, recordStateOf(definitions), false);
+  await projectResponsibilities(sql, flow.id, definitions);
   // Everyone in the demo follows the demo flow, so the home page tells each of what the others change.
   await tx.flowFollow.createMany({ data: followerIds.map((userId) => ({ userId, flowId: flow.id, seenVersion: 1 })) });
   return true;

@@ -1,7 +1,7 @@
 import { canOnFlow, canSeeFlow, type Actor, type FlowAction } from '@/lib/auth/policy';
 import type { OrganisationKind, ProcessCategory } from '@/lib/db/generated/client';
 import { AppError } from '@/lib/errors';
-import { db } from '../client';
+import { readRows } from '../client';
 
 export type FlowOrganisation = { id: string; name: string; kind: OrganisationKind; colour: string; customerTerm: string };
 
@@ -23,7 +23,22 @@ export type FlowDetail = {
 // Flow ids are cuids; anything else cannot exist, so answer as for an unknown id without asking the database.
 const FLOW_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-const orgSelect = { id: true, name: true, kind: true, colour: true, customerTerm: true } as const;
+type FlowRow = Omit<FlowDetail, 'organisations'> & { archivedAt: Date | null; owner: FlowOrganisation; participants: FlowOrganisation[] };
+
+const organisationJson = (o: string) =>
+  `json_build_object('id', ${o}."id", 'name', ${o}."name", 'kind', ${o}."kind", 'colour', ${o}."colour", 'customerTerm', ${o}."customerTerm")`;
+
+// One statement through the driver: every API request on a flow starts here (Prisma's relation
+// queries took three times as long as the whole statement).
+const FLOW_QUERY = `
+  SELECT f."id", f."name", f."purpose", f."category"::text AS "category", f."headVersion", f."publishedVersion",
+         f."publishedAt" AT TIME ZONE 'UTC' AS "publishedAt", f."archivedAt" AT TIME ZONE 'UTC' AS "archivedAt",
+         f."createdAt" AT TIME ZONE 'UTC' AS "createdAt", f."updatedAt" AT TIME ZONE 'UTC' AS "updatedAt",
+         ${organisationJson('o')} AS "owner",
+         coalesce((SELECT json_agg(${organisationJson('po')}) FROM "FlowParticipant" p JOIN "Organisation" po ON po."id" = p."organisationId"
+                   WHERE p."flowId" = f."id"), '[]') AS "participants"
+  FROM "Flow" f JOIN "Organisation" o ON o."id" = f."ownerOrganisationId"
+  WHERE f."id" = $1`;
 
 /** Same answer for "does not exist", "archived" and "not yours": existence must not leak. */
 export function flowNotFound(): AppError {
@@ -36,27 +51,11 @@ export function flowNotFound(): AppError {
  */
 export async function getFlowForActor(actor: Actor, flowId: string, action: FlowAction): Promise<FlowDetail> {
   if (!FLOW_ID.test(flowId)) throw flowNotFound();
-  const flow = await db.flow.findUnique({
-    where: { id: flowId },
-    select: {
-      id: true,
-      name: true,
-      purpose: true,
-      category: true,
-      headVersion: true,
-      publishedVersion: true,
-      publishedAt: true,
-      archivedAt: true,
-      createdAt: true,
-      updatedAt: true,
-      owner: { select: orgSelect },
-      participants: { select: { organisation: { select: orgSelect } } },
-    },
-  });
+  const [flow] = await readRows<FlowRow>(FLOW_QUERY, [flowId]);
   if (!flow || flow.archivedAt) throw flowNotFound();
   const scope = {
     ownerOrganisationId: flow.owner.id,
-    participantOrganisationIds: flow.participants.map((p) => p.organisation.id),
+    participantOrganisationIds: flow.participants.map((p) => p.id),
   };
   if (!canSeeFlow(actor, scope)) throw flowNotFound();
   if (!canOnFlow(actor, scope, action)) {
@@ -71,7 +70,7 @@ export async function getFlowForActor(actor: Actor, flowId: string, action: Flow
     publishedVersion: flow.publishedVersion,
     publishedAt: flow.publishedAt,
     owner: { id: flow.owner.id, name: flow.owner.name },
-    organisations: sortOwnerFirst(flow.owner, flow.participants.map((p) => p.organisation)),
+    organisations: sortOwnerFirst(flow.owner, flow.participants),
     updatedAt: flow.updatedAt,
     createdAt: flow.createdAt,
   };

@@ -4,6 +4,7 @@ import type { Prisma, ProcessCategory } from '@/lib/db/generated/client';
 import { AppError } from '@/lib/errors';
 import { recordAudit } from '../audit';
 import { db } from '../client';
+import { sqlOf } from '../sql';
 import { writeHead } from './flow-head';
 import { readStoredBpmn } from './get-revision-xml';
 import { projectResponsibilities } from './project-responsibilities';
@@ -64,8 +65,9 @@ export async function insertFlow(flow: NewFlow): Promise<CreatedFlow> {
       },
       select: { id: true },
     });
-    await writeHead(tx, created.id, 1, head, false);
-    await appendRevision(tx, {
+    const sql = sqlOf(tx);
+    await writeHead(sql, created.id, 1, head, false);
+    await appendRevision(sql, {
       flowId: created.id,
       ownerOrganisationId: flow.ownerId,
       authorId: flow.actor.userId,
@@ -74,7 +76,7 @@ export async function insertFlow(flow: NewFlow): Promise<CreatedFlow> {
       message: flow.message,
       auditAction: null, // audited below as the flow's creation
     });
-    await projectResponsibilities(tx, created.id, definitions);
+    await projectResponsibilities(sql, created.id, definitions);
     // Whoever creates a flow follows it: they hear of what others change in it.
     await tx.flowFollow.create({ data: { userId: flow.actor.userId, flowId: created.id, seenVersion: 1 } });
     await recordAudit(

@@ -1,6 +1,7 @@
 import { definitionsOf } from '@/lib/bpmn/records';
 import { isAppError } from '@/lib/errors';
 import { db } from '../client';
+import { sqlOf } from '../sql';
 import { readHeadState } from './flow-head';
 import { projectResponsibilities } from './project-responsibilities';
 import { REVISION_TX_OPTIONS } from './save-revision';
@@ -22,7 +23,7 @@ export async function reprojectFlowsWithoutProjection(): Promise<ReprojectReport
     try {
       // The head, with every committed change (the head revision may be older than the head).
       const definitions = definitionsOf(await readHeadState(flow.id, flow.headVersion));
-      await db.$transaction((tx) => projectResponsibilities(tx, flow.id, definitions), REVISION_TX_OPTIONS);
+      await db.$transaction((tx) => projectResponsibilities(sqlOf(tx), flow.id, definitions), REVISION_TX_OPTIONS);
       report.projected++;
     } catch (e) {
       if (!isAppError(e)) throw e;

@@ -3,7 +3,7 @@ import { poolRightsOf, type Actor } from '@/lib/auth/policy';
 import { scopeOf } from '@/lib/coediting/flow-scope';
 import { diffStates } from '@/lib/domain/records/record-state';
 import { AppError } from '@/lib/errors';
-import { db } from '../client';
+import { pooledSql } from '../client';
 import { commitChanges } from './commit-changes';
 import { stateAtVersionIn } from './flow-head';
 import { getFlowForActor } from './get-flow';
@@ -18,7 +18,7 @@ export async function restoreRevision(actor: Actor, flowId: string, version: num
   if (version < 1 || version > flow.headVersion) {
     throw new AppError('NOT_FOUND', `This flow has no version ${version}; the newest is version ${flow.headVersion}.`, { headVersion: flow.headVersion });
   }
-  const old = await stateAtVersionIn(db, flow.id, version);
+  const old = await stateAtVersionIn(pooledSql, flow.id, version);
   const committed = await commitChanges({
     flowId: flow.id,
     authorId: actor.userId,

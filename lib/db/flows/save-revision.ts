@@ -1,7 +1,6 @@
-import type { Prisma } from '@/lib/db/generated/client';
-import { recordAudit } from '../audit';
-
-type Tx = Prisma.TransactionClient;
+import { randomUUID } from 'node:crypto';
+import { recordAuditIn } from '../audit';
+import type { Sql } from '../sql';
 
 export type AppendRevisionInput = {
   flowId: string;
@@ -16,7 +15,7 @@ export type AppendRevisionInput = {
   auditAction?: string | null;
 };
 
-/** Long enough for a queue of concurrent commits waiting on the flow's row lock. */
+/** Long enough for a queue of concurrent commits waiting on the flow's row lock (Prisma transactions). */
 export const REVISION_TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 } as const;
 
 /**
@@ -24,20 +23,18 @@ export const REVISION_TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 } as const
  * automatic ones), always inside the transaction of the commit whose state it captures. Revisions
  * are append-only; the unique (flowId, version) index is the last line of defence.
  */
-export async function appendRevision(tx: Tx, input: AppendRevisionInput): Promise<void> {
-  await tx.flowRevision.create({
-    data: { flowId: input.flowId, version: input.version, bpmnXml: input.xml, authorId: input.authorId, message: input.message || null },
-  });
-  if (input.auditAction === null) return;
-  await recordAudit(
-    {
-      actorId: input.authorId,
-      action: input.auditAction ?? 'flow.revision.saved',
-      objectType: 'Flow',
-      objectId: input.flowId,
-      organisationId: input.ownerOrganisationId,
-      data: { version: input.version, ...(input.message ? { message: input.message } : {}) },
-    },
-    tx,
+export async function appendRevision(sql: Sql, input: AppendRevisionInput): Promise<void> {
+  await sql.execute(
+    `INSERT INTO "FlowRevision" ("id", "flowId", "version", "bpmnXml", "authorId", "message") VALUES ($1, $2, $3, $4, $5, $6)`,
+    [randomUUID(), input.flowId, input.version, input.xml, input.authorId, input.message || null],
   );
+  if (input.auditAction === null) return;
+  await recordAuditIn(sql, {
+    actorId: input.authorId,
+    action: input.auditAction ?? 'flow.revision.saved',
+    objectType: 'Flow',
+    objectId: input.flowId,
+    organisationId: input.ownerOrganisationId,
+    data: { version: input.version, ...(input.message ? { message: input.message } : {}) },
+  });
 }

@@ -1,5 +1,5 @@
 import { xmlOfState } from '@/lib/bpmn/records';
-import { db } from '../client';
+import { db, pooledSql } from '../client';
 import { readHeadState, stateAtVersionIn } from './flow-head';
 
 type VersionXml = { xml: string; createdAt: Date; authorName: string; message: string | null };
@@ -15,7 +15,7 @@ export async function xmlAtVersion(flowId: string, version: number, headVersion:
   const key = `${flowId}@${version}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const state = version === headVersion ? await readHeadState(flowId, headVersion) : await stateAtVersionIn(db, flowId, version);
+  const state = version === headVersion ? await readHeadState(flowId, headVersion) : await stateAtVersionIn(pooledSql, flowId, version);
   const change = await db.flowChange.findUnique({
     where: { flowId_version: { flowId, version } },
     select: { createdAt: true, author: { select: { name: true } } },

@@ -1,5 +1,6 @@
 import type { ModdleElement } from 'bpmn-moddle';
 import { is, refOf } from '@/lib/bpmn/elements';
+import type { Bounds } from '../collaboration';
 import type { FlowModel } from './flow-model';
 
 /**
@@ -19,7 +20,7 @@ export function flowOrder(model: FlowModel): string[] {
   model.sequenceFlows.forEach(edge);
   model.messageFlows.forEach(edge);
 
-  const byPosition = (a: string, b: string) => comparePosition(model, a, b);
+  const byPosition = (a: string, b: string) => comparePositions(a, model.nodes.get(a)?.bounds, b, model.nodes.get(b)?.bounds);
   const receivesMessage = new Set(model.messageFlows.map((m) => refOf(m, 'targetRef')?.id).filter((id): id is string => Boolean(id)));
   const starts = [...model.nodes.values()].filter((n) => is(n.element, 'bpmn:StartEvent') && !n.element.$parent?.$instanceOf('bpmn:SubProcess'));
   // A start event triggered by another pool's message is not where the work begins: it follows its sender.
@@ -76,9 +77,12 @@ function withoutBackEdges(roots: string[], successors: Map<string, string[]>, by
   return forward;
 }
 
-function comparePosition(model: FlowModel, a: string, b: string): number {
-  const boxA = model.nodes.get(a)?.bounds;
-  const boxB = model.nodes.get(b)?.bounds;
+/**
+ * Where flow order breaks a tie between two nodes: left to right by the centre, then top to bottom, then
+ * by id; a node without a shape comes after every node with one. The only way the layout reaches the
+ * responsibility projection (see layout-change.ts).
+ */
+export function comparePositions(a: string, boxA: Bounds | undefined, b: string, boxB: Bounds | undefined): number {
   const ax = boxA ? boxA.x + boxA.width / 2 : Number.POSITIVE_INFINITY;
   const bx = boxB ? boxB.x + boxB.width / 2 : Number.POSITIVE_INFINITY;
   if (ax !== bx) return ax - bx;
