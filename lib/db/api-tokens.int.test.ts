@@ -56,7 +56,10 @@ describe('personal API tokens', () => {
     const created = await createApiToken(user.id, 'skript');
     const org = await db.organisation.create({ data: { name: `Tokens ${randomUUID().slice(0, 8)}`, kind: 'MUNICIPALITY', customerTerm: 'brukare', colour: '#1f6feb' } });
     await db.membership.create({ data: { userId: user.id, organisationId: org.id, access: 'EDITOR' } });
-    expect((await findTokenOwner(created.token))?.actor.memberships).toEqual([{ organisationId: org.id, access: 'EDITOR' }]);
+    expect((await findTokenOwner(created.token))?.actor.memberships).toEqual([{ organisationId: org.id, access: 'EDITOR', approver: false }]);
+    // A named approver approves through a script too: the flag comes with the membership.
+    await db.membership.updateMany({ where: { userId: user.id }, data: { approver: true } });
+    expect((await findTokenOwner(created.token))?.actor.memberships).toEqual([{ organisationId: org.id, access: 'EDITOR', approver: true }]);
     await db.membership.deleteMany({ where: { userId: user.id } });
     expect((await findTokenOwner(created.token))?.actor.memberships).toEqual([]);
   });
