@@ -17,7 +17,8 @@ export type FlowInLandscape = {
   legalBases: string[];
 };
 
-export type EntryInLandscape = {
+/** What a process says of itself, as an entry writes it and as the landscape shows it. */
+type ProcessDescription = {
   id: string;
   name: string;
   category: Band;
@@ -25,22 +26,14 @@ export type EntryInLandscape = {
   customer: string;
   valueDelivered: string;
   legalBasis: string;
-  processOwner: string;
   flowId: string | null;
-  serves: string[];
 };
 
-export type LandscapeProcess = {
-  /** The flow's id for a flow (described or not), the entry's id for a process without a flow. */
-  id: string;
-  name: string;
-  category: Band;
-  purpose: string;
-  customer: string;
-  valueDelivered: string;
-  legalBasis: string;
+export type EntryInLandscape = ProcessDescription & { processOwner: string; serves: string[] };
+
+export type LandscapeProcess = ProcessDescription & {
+  /** id: the flow's id for a flow (described or not), the entry's id for a process without a flow. */
   owner: string;
-  flowId: string | null;
   /** More than one organisation takes part. */
   shared: boolean;
   organisationNames: string[];
